@@ -1,0 +1,33 @@
+// Package calendar computes statutory dates: receipt dates in a business's
+// time zone, calendar-day and business-day periods on named holiday
+// calendars, and month periods under Regulation (EEC, Euratom) No 1182/71.
+//
+// It implements the project's readings R1–R8 (shared/law/READINGS.md § 1):
+//
+//   - R1 ReceiptDate: an RFC 3339 instant's calendar date in the business's
+//     IANA zone (or its own written offset); a bare date is that date.
+//   - R2, R7 AddDays: receipt date + N calendar days, never rolled forward.
+//   - R3, R4 Calendar.AddBusinessDays: the N-th business day after the
+//     receipt date, Monday–Friday minus the calendar's observed holidays.
+//   - R5, R6 Calendar.AddMonthsEU: same day-number N months later (or that
+//     month's last day), rolled forward past Saturdays, Sundays and public
+//     holidays; the GDPR extension is AddMonthsEU(receipt, 3).
+//   - R8 AddMonths: month arithmetic that never overflows into the next
+//     month (time.Time.AddDate does: 31 Jan + 1 month = 3 Mar).
+//
+// Calendars (see Names): "US" (5 U.S.C. § 6103 as observed), the state
+// calendars "US-CA", "US-VA", "US-CO", "US-CT" and "US-UT", "weekends", and
+// one per EU member state and EEA state by ISO 3166-1 code. Each is built
+// once at package initialisation from declarative holiday tables into an
+// immutable bit set over MinYear..MaxYear; a business-day query touching a
+// date outside those years fails with ErrOutOfRange rather than guess.
+// Where the law is unclear the tables follow the never-late reading: a day
+// that may or may not be a holiday is treated as a business day, which can
+// only make a deadline earlier.
+//
+// The package is pure: it never reads the host clock or the host time zone
+// and is safe for concurrent use. It imports no other dsrkit package.
+// Errors are typed: test them with errors.Is against ErrInvalidDate,
+// ErrInvalidInstant, ErrUnknownZone, ErrUnknownCalendar and ErrOutOfRange,
+// or errors.As with *Error to read the offending value.
+package calendar

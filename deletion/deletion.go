@@ -1,0 +1,135 @@
+// Package deletion decides consumers' requests to delete personal
+// information: which laws apply, the deadlines each sets, and (as the policy
+// grows) what to delete, keep, tell and escalate.
+package deletion
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/dsrkit/dsrkit/calendar"
+	"github.com/dsrkit/dsrkit/policy"
+)
+
+// Request is a request to delete (kind "delete"); its JSON form is the
+// contract's (CONTRACT.md § 2).
+type Request struct {
+	policy.RequestHeader
+	Verification *Verification `json:"verification,omitempty"`
+	Data         []Item        `json:"data,omitempty"`
+	Recipients   []Recipient   `json:"recipients,omitempty"`
+	Extension    *Extension    `json:"extension,omitempty"`
+	Events       *Events       `json:"events,omitempty"`
+	Disputes     *Disputes     `json:"disputes,omitempty"`
+}
+
+// Verification is what the business knows of the requester's identity.
+type Verification struct {
+	Method                    string `json:"method,omitempty"`
+	MatchedDataPoints         *int   `json:"matched_data_points,omitempty"`
+	SignedDeclaration         bool   `json:"signed_declaration,omitempty"`
+	Reauthenticated           bool   `json:"reauthenticated,omitempty"`
+	ConsumerConfirmedDirectly bool   `json:"consumer_confirmed_directly,omitempty"`
+	InfoRequestedAt           string `json:"info_requested_at,omitempty"`
+	FraudSuspected            bool   `json:"fraud_suspected,omitempty"`
+}
+
+// Item is personal information discovery found.
+type Item struct {
+	ID         string         `json:"id"`
+	System     string         `json:"system,omitempty"`
+	SystemType string         `json:"system_type,omitempty"`
+	Category   string         `json:"category,omitempty"`
+	Sensitive  bool           `json:"sensitive,omitempty"`
+	Source     string         `json:"source,omitempty"`
+	LegalHold  bool           `json:"legal_hold,omitempty"`
+	Exceptions []Exception    `json:"exceptions,omitempty"`
+	Attributes map[string]any `json:"attributes,omitempty"`
+}
+
+// Exception is a ground for keeping an item that the host claims.
+type Exception struct {
+	Basis    string `json:"basis"`
+	Until    string `json:"until,omitempty"`
+	Note     string `json:"note,omitempty"`
+	Disputed bool   `json:"disputed,omitempty"`
+}
+
+// Recipient is a service provider, contractor or third party holding the data.
+type Recipient struct {
+	ID                           string `json:"id"`
+	Name                         string `json:"name,omitempty"`
+	Role                         string `json:"role"`
+	ReceivedVia                  string `json:"received_via,omitempty"`
+	DirectiveSentAt              string `json:"directive_sent_at,omitempty"`
+	ConfirmedAt                  string `json:"confirmed_at,omitempty"`
+	ImpossibleOrDisproportionate string `json:"impossible_or_disproportionate,omitempty"`
+}
+
+// Extension records an extension the business took.
+type Extension struct {
+	NotifiedAt string `json:"notified_at,omitempty"`
+	Reason     string `json:"reason,omitempty"`
+}
+
+// Events records what has happened, as RFC 3339 instants.
+type Events struct {
+	AcknowledgedAt       string `json:"acknowledged_at,omitempty"`
+	VerifiedAt           string `json:"verified_at,omitempty"`
+	DiscoveryCompletedAt string `json:"discovery_completed_at,omitempty"`
+	AnalysisCompletedAt  string `json:"analysis_completed_at,omitempty"`
+	DeletionCompletedAt  string `json:"deletion_completed_at,omitempty"`
+	RespondedAt          string `json:"responded_at,omitempty"`
+}
+
+// Disputes records a consumer's challenges.
+type Disputes struct {
+	DenialDisputed     bool `json:"denial_disputed,omitempty"`
+	RegulatorComplaint bool `json:"regulator_complaint,omitempty"`
+}
+
+// Decision is the decision on a request to delete (CONTRACT.md § 3).
+type Decision struct {
+	policy.Envelope
+	Deadlines Deadlines `json:"deadlines"`
+}
+
+// Deadlines are the binding (earliest) dates across the laws that apply,
+// and each law's own.
+type Deadlines struct {
+	AcknowledgeBy     *calendar.Date          `json:"acknowledge_by"`
+	RespondBy         *calendar.Date          `json:"respond_by"`
+	ExtendedRespondBy *calendar.Date          `json:"extended_respond_by"`
+	ExtensionNoticeBy *calendar.Date          `json:"extension_notice_by"`
+	Calendar          string                  `json:"calendar"`
+	ByLaw             map[string]LawDeadlines `json:"by_law"`
+}
+
+// LawDeadlines are one law's deadlines for the request.
+type LawDeadlines struct {
+	AcknowledgeBy     *calendar.Date `json:"acknowledge_by"`
+	RespondBy         *calendar.Date `json:"respond_by"`
+	ExtendedRespondBy *calendar.Date `json:"extended_respond_by"`
+	ExtensionNoticeBy *calendar.Date `json:"extension_notice_by"`
+}
+
+// Decide decides a request to delete under eng's policy. A Go error means
+// only that nothing could be decided: an invalid request
+// (errors.Is(err, policy.ErrInvalidRequest)) or a failing policy.
+func Decide(ctx context.Context, eng *policy.Engine, req Request, opts ...policy.DecideOption) (*Decision, error) {
+	req.Kind = policy.KindDelete
+	b, err := json.Marshal(req)
+	if err != nil {
+		return nil, fmt.Errorf("deletion: encoding the request: %w", err)
+	}
+	out, err := eng.Decide(ctx, b, opts...)
+	if err != nil {
+		return nil, err
+	}
+	var d Decision
+	if err := json.Unmarshal(out, &d); err != nil {
+		return nil, fmt.Errorf("deletion: reading the decision: %w", err)
+	}
+	return &d, nil
+}

@@ -1,0 +1,125 @@
+package policy
+
+import "github.com/dsrkit/dsrkit/calendar"
+
+// The types below are the parts of the request and decision documents
+// (CONTRACT.md) that every kind shares. Their JSON form is the contract's;
+// the JSON Schemas under schemas/ are the authority.
+
+// Request kinds.
+const (
+	KindDelete       = "delete"
+	KindOptOut       = "opt_out"
+	KindOptIn        = "opt_in"
+	KindSolicitOptIn = "solicit_opt_in"
+)
+
+// RequestHeader holds the fields common to every request kind.
+type RequestHeader struct {
+	Kind       string     `json:"kind"`
+	ID         string     `json:"id,omitempty"`
+	ReceivedAt string     `json:"received_at,omitempty"` // RFC 3339 instant or YYYY-MM-DD
+	AsOf       string     `json:"as_of,omitempty"`       // RFC 3339 instant
+	Consumer   Consumer   `json:"consumer"`
+	Requester  *Requester `json:"requester,omitempty"`
+	Business   Business   `json:"business"`
+}
+
+// Consumer is the person the request is about.
+type Consumer struct {
+	Residence      string `json:"residence"`
+	Age            *int   `json:"age,omitempty"`
+	Relationship   string `json:"relationship,omitempty"`
+	Deceased       bool   `json:"deceased,omitempty"`
+	OptedOutOfSale bool   `json:"opted_out_of_sale,omitempty"`
+}
+
+// Requester is who made the request.
+type Requester struct {
+	Type          string `json:"type,omitempty"`
+	Authorization string `json:"authorization,omitempty"`
+}
+
+// Business holds the business's facts. A nil figure is unknown.
+type Business struct {
+	TimeZone                     string   `json:"time_zone,omitempty"`
+	Calendar                     string   `json:"calendar,omitempty"`
+	AnnualRevenueUSD             *float64 `json:"annual_revenue_usd,omitempty"`
+	ConsumersPerYear             *int64   `json:"consumers_per_year,omitempty"`
+	ConsumersSoldOrSharedPerYear *int64   `json:"consumers_sold_or_shared_per_year,omitempty"`
+	RevenueShareFromSale         *float64 `json:"revenue_share_from_sale,omitempty"`
+	SellsOrShares                *bool    `json:"sells_or_shares,omitempty"`
+	OptOutURL                    string   `json:"opt_out_url,omitempty"`
+	Exemptions                   []string `json:"exemptions,omitempty"`
+	EUEstablishment              *bool    `json:"eu_establishment,omitempty"`
+	TargetsEU                    *bool    `json:"targets_eu,omitempty"`
+	EUMemberState                string   `json:"eu_member_state,omitempty"`
+}
+
+// Envelope holds the fields every decision has.
+type Envelope struct {
+	Kind        string         `json:"kind"`
+	RequestID   string         `json:"request_id,omitempty"`
+	AsOf        string         `json:"as_of,omitempty"`
+	ReceivedOn  *calendar.Date `json:"received_on,omitempty"`
+	Laws        []LawResult    `json:"laws"`
+	Outcome     string         `json:"outcome"`
+	Reasons     []Reason       `json:"reasons"`
+	Notices     []Notice       `json:"notices"`
+	Escalations []Escalation   `json:"escalations"`
+	Timeline    []TimelineStep `json:"timeline,omitempty"`
+	Policy      Info           `json:"policy"`
+}
+
+// LawResult says whether one law considered applies, and why.
+type LawResult struct {
+	Law      string   `json:"law"`
+	Applies  bool     `json:"applies"`
+	Citation string   `json:"citation"`
+	Reasons  []Reason `json:"reasons"`
+}
+
+// Reason is one reason for a decision; Rule names the Rego rule that gave
+// it and Citation comes from that rule's METADATA.
+type Reason struct {
+	Code     string `json:"code"`
+	Message  string `json:"message"`
+	Citation string `json:"citation,omitempty"`
+	Law      string `json:"law,omitempty"`
+	Rule     string `json:"rule"`
+}
+
+// Notice is something the consumer must be told.
+type Notice struct {
+	Code     string         `json:"code"`
+	Law      string         `json:"law,omitempty"`
+	Citation string         `json:"citation,omitempty"`
+	Due      *calendar.Date `json:"due,omitempty"`
+	Text     string         `json:"text,omitempty"`
+}
+
+// Escalation is a matter for a person: level 1 Privacy Team Lead, 2 Chief
+// Privacy Officer, 3 Legal Counsel, 4 Executive.
+type Escalation struct {
+	Trigger string `json:"trigger"`
+	Level   int    `json:"level"`
+	To      string `json:"to"`
+	Reason  string `json:"reason"`
+}
+
+// TimelineStep shows how one date of the decision was computed.
+type TimelineStep struct {
+	Name        string         `json:"name"`
+	Date        *calendar.Date `json:"date"`
+	Law         string         `json:"law,omitempty"`
+	Computation string         `json:"computation"`
+	Citation    string         `json:"citation,omitempty"`
+	Rule        string         `json:"rule"`
+}
+
+// Info identifies the policy that decided: its revision and the sha256
+// digest of its sources and data.
+type Info struct {
+	Revision string `json:"revision"`
+	Digest   string `json:"digest"`
+}

@@ -1,0 +1,165 @@
+package policy
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+)
+
+// DecideOption adjusts one decision.
+type DecideOption func(*decideConfig)
+
+type decideConfig struct {
+	asOf     string
+	calendar string
+}
+
+// AsOf sets the moment of evaluation (RFC 3339), overriding the request's
+// as_of. Without it and without as_of in the request, the decision is taken
+// as of the moment the request was received: dsrkit never reads the clock.
+func AsOf(instant string) DecideOption { return func(c *decideConfig) { c.asOf = instant } }
+
+// Calendar sets the business-day calendar (e.g. "US-CA"), overriding the
+// request's business.calendar and each law's default.
+func Calendar(name string) DecideOption { return func(c *decideConfig) { c.calendar = name } }
+
+// Decide validates a request document (JSON) against the contract and
+// returns the decision document (JSON). An invalid request gives a
+// *RequestError listing every problem; a policy that fails gives an
+// *EvalError. On error nothing was decided.
+func (e *Engine) Decide(ctx context.Context, request []byte, opts ...DecideOption) (json.RawMessage, error) {
+	doc, err := e.validate(request, opts)
+	if err != nil {
+		return nil, err
+	}
+	kind := doc["kind"].(string)
+	decision, err := e.eval(ctx, kind, doc)
+	if err != nil {
+		return nil, &EvalError{Kind: kind, Err: err}
+	}
+	return decision, nil
+}
+
+// validate parses a request, applies the overrides and checks it against
+// the contract's schema.
+func (e *Engine) validate(request []byte, opts []DecideOption) (map[string]any, error) {
+	var cfg decideConfig
+	for _, o := range opts {
+		o(&cfg)
+	}
+	v, problems := e.schemas.RequestJSONValue(request)
+	if len(problems) > 0 {
+		return nil, &RequestError{Problems: problems}
+	}
+	doc := v.(map[string]any)
+	if cfg.asOf != "" {
+		doc["as_of"] = cfg.asOf
+	}
+	if cfg.calendar != "" {
+		business, _ := doc["business"].(map[string]any)
+		if business == nil {
+			business = map[string]any{}
+			doc["business"] = business
+		}
+		business["calendar"] = cfg.calendar
+	}
+	if cfg.asOf != "" || cfg.calendar != "" {
+		if problems := e.schemas.Request(doc); len(problems) > 0 {
+			return nil, &RequestError{Problems: problems}
+		}
+	}
+	return doc, nil
+}
+
+// eval runs the kind's prepared query and checks the decision it gives
+// against the contract: a policy that produces no decision, or a malformed
+// one, is an error, never a decision.
+func (e *Engine) eval(ctx context.Context, kind string, doc map[string]any) (json.RawMessage, error) {
+	pq, ok := e.queries[kind]
+	if !ok {
+		return nil, fmt.Errorf("the policy has no rule for %q requests (%s)", kind, entrypoints[kind])
+	}
+	input, err := ast.InterfaceToValue(doc)
+	if err != nil {
+		return nil, err
+	}
+	rs, err := pq.Eval(ctx, rego.EvalParsedInput(input))
+	if err != nil {
+		return nil, err
+	}
+	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
+		return nil, fmt.Errorf("the policy gave no decision (%s is undefined)", entrypoints[kind])
+	}
+	decision, ok := rs[0].Expressions[0].Value.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("%s is not an object", entrypoints[kind])
+	}
+	decision["policy"] = e.info
+	out, err := marshalOrdered(decision)
+	if err != nil {
+		return nil, err
+	}
+	if problems := e.schemas.DecisionJSON(out); len(problems) > 0 {
+		return nil, fmt.Errorf("the policy gave a decision that breaks the contract: %v", problems)
+	}
+	return out, nil
+}
+
+// fieldOrder is the order in which a decision's top-level fields are
+// written (CONTRACT.md § 3); fields not named follow, sorted by name.
+var fieldOrder = []string{
+	"kind", "request_id", "as_of", "received_on", "outcome", "valid", "allowed",
+	"earliest", "comply_by", "laws", "deadlines", "verification", "items",
+	"directives", "plan", "record", "scope", "third_party_instructions",
+	"signal_honored", "reasons", "notices", "escalations", "timeline", "policy",
+}
+
+var fieldRank = func() map[string]int {
+	m := make(map[string]int, len(fieldOrder))
+	for i, f := range fieldOrder {
+		m[f] = i
+	}
+	return m
+}()
+
+// marshalOrdered writes a decision with its top-level fields in contract
+// order, so a person reading it meets the outcome before the arithmetic.
+func marshalOrdered(decision map[string]any) ([]byte, error) {
+	keys := slices.SortedFunc(maps.Keys(decision), func(a, b string) int {
+		ra, oka := fieldRank[a]
+		rb, okb := fieldRank[b]
+		switch {
+		case oka && okb:
+			return ra - rb
+		case oka:
+			return -1
+		case okb:
+			return 1
+		}
+		return strings.Compare(a, b)
+	})
+	var buf bytes.Buffer
+	buf.WriteByte('{')
+	for i, k := range keys {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		kb, _ := json.Marshal(k)
+		vb, err := json.Marshal(decision[k])
+		if err != nil {
+			return nil, err
+		}
+		buf.Write(kb)
+		buf.WriteByte(':')
+		buf.Write(vb)
+	}
+	buf.WriteByte('}')
+	return buf.Bytes(), nil
+}

@@ -1,0 +1,83 @@
+# METADATA
+# title: Deadlines of a request to delete
+# description: |
+#   Each applicable law's own periods, counted from the receipt date on the
+#   law's calendar (READINGS §§ 1–2); the binding deadlines are the earliest
+#   across the laws that apply.
+package dsrkit.deadlines
+
+import data.dsrkit.applicability
+import data.dsrkit.lib
+import data.dsrkit.request
+
+# calendar is the business-day calendar a law's periods are counted on: the
+# request's choice, else the law's default (R4).
+calendar(law) := request.calendar_override
+
+calendar(law) := law.calendar if not request.calendar_override
+
+# names of the deadlines a law may set, in the order a decision lists them.
+names := ["acknowledge_by", "respond_by", "extended_respond_by", "extension_notice_by"]
+
+periods := {"acknowledge_by": "acknowledge", "respond_by": "respond", "extended_respond_by": "extended"}
+
+# by_law holds each applicable law's deadlines for a request to delete.
+by_law[id] := object.union({name: null | some name in names}, dates) if {
+	some id in applicability.applies
+	dates := {name: step.date | some step in steps[id]; name := step.name}
+}
+
+# METADATA
+# title: A statutory period of a request to delete
+# description: The period's last day, counted from the receipt date (R2, R3, R5, R6, R7).
+# custom:
+#   citation: READINGS §§ 1–2
+steps[id] contains step if {
+	some id in applicability.applies
+	law := applicability.laws[id]
+	some name, key in periods
+	period := law.delete[key]
+	cal := calendar(law)
+	step := {
+		"name": name,
+		"date": lib.due(request.received_on, period, cal),
+		"law": id,
+		"computation": lib.computation(request.received_on, period, cal),
+		"citation": period.citation,
+		"rule": lib.rule_name(rego.metadata.chain()),
+	}
+}
+
+# METADATA
+# title: Extension notice
+# description: The notice of an extension, with its reasons, is due by the first response deadline (R6, R7).
+# custom:
+#   citation: READINGS R6, R7
+steps[id] contains step if {
+	some id in applicability.applies
+	law := applicability.laws[id]
+	respond := lib.due(request.received_on, law.delete.respond, calendar(law))
+	step := {
+		"name": "extension_notice_by",
+		"date": respond,
+		"law": id,
+		"computation": sprintf("= respond_by (%s): the notice must reach the consumer within the first period", [respond]),
+		"citation": law.delete.extension_notice.citation,
+		"rule": lib.rule_name(rego.metadata.chain()),
+	}
+}
+
+# binding holds the earliest of each deadline across the laws that apply (READINGS § 2).
+binding[name] := lib.earliest(dates) if {
+	some name in names
+	dates := {d | some id; d := by_law[id][name]; d != null}
+	count(dates) > 0
+}
+
+# timeline lists every computed date, in date order.
+timeline := [step |
+	some date in sort({s.date | some id; some s in steps[id]})
+	some id
+	some step in steps[id]
+	step.date == date
+]
