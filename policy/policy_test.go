@@ -143,3 +143,12 @@ func TestParseErrorNamesFileLineColumn(t *testing.T) {
 	require.ErrorIs(t, err, policy.ErrPolicy)
 	assert.Regexp(t, `x/x\.rego:\d+:\d+: rego_parse_error`, err.Error())
 }
+
+func TestUnknownCalendarIsAnInputError(t *testing.T) {
+	_, err := engine(t).Decide(context.Background(), []byte(caRequest), policy.Calendar("Narnia"))
+	var re *policy.RequestError
+	require.ErrorAs(t, err, &re)
+	require.Len(t, re.Problems, 1)
+	assert.Equal(t, "/business/calendar", re.Problems[0].Pointer)
+	assert.Contains(t, re.Problems[0].Message, `"Narnia" is not a known business-day calendar`)
+}

@@ -8,6 +8,8 @@ import (
 	_ "time/tzdata" // time zones must not depend on the host's zoneinfo
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/dsrkit/dsrkit/calendar"
 )
 
 // invalid is a format's verdict: the phrase that completes "<value> ...".
@@ -26,6 +28,7 @@ var formats = []struct {
 	{"date-time", isInstant, "is not a valid instant (RFC 3339 with an offset)"},
 	{"jurisdiction", isJurisdiction, "is not a known jurisdiction"},
 	{"iana-zone", isZone, "is not an IANA time zone"},
+	{"calendar", isCalendar, "is not a known business-day calendar (US, US-CA, US-VA, US-CO, US-CT, US-UT, weekends, or an EU/EEA country code)"},
 }
 
 func registerFormats(c *jsonschema.Compiler) {
@@ -39,11 +42,16 @@ func registerFormats(c *jsonschema.Compiler) {
 	}
 }
 
-// isDate reports whether s is a real calendar date written YYYY-MM-DD
-// (time.Parse takes exactly four, two and two digits, and checks the day
-// against the month).
+// isDate reports whether s is a real calendar date written YYYY-MM-DD.
 func isDate(s string) bool {
-	_, err := time.Parse(time.DateOnly, s)
+	_, err := calendar.Parse(s)
+	return err == nil
+}
+
+// isCalendar reports whether s names one of the calendar package's
+// business-day calendars.
+func isCalendar(s string) bool {
+	_, err := calendar.Lookup(s)
 	return err == nil
 }
 

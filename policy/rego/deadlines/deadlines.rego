@@ -24,7 +24,7 @@ periods := {"acknowledge_by": "acknowledge", "respond_by": "respond", "extended_
 # by_law holds each applicable law's deadlines for a request to delete.
 by_law[id] := object.union({name: null | some name in names}, dates) if {
 	some id in applicability.applies
-	dates := {name: step.date | some step in steps[id]; name := step.name}
+	dates := {step.name: step.date | some step in steps; step.law == id}
 }
 
 # METADATA
@@ -32,7 +32,7 @@ by_law[id] := object.union({name: null | some name in names}, dates) if {
 # description: The period's last day, counted from the receipt date (R2, R3, R5, R6, R7).
 # custom:
 #   citation: READINGS §§ 1–2
-steps[id] contains step if {
+steps contains step if {
 	some id in applicability.applies
 	law := applicability.laws[id]
 	some name, key in periods
@@ -53,7 +53,7 @@ steps[id] contains step if {
 # description: The notice of an extension, with its reasons, is due by the first response deadline (R6, R7).
 # custom:
 #   citation: READINGS R6, R7
-steps[id] contains step if {
+steps contains step if {
 	some id in applicability.applies
 	law := applicability.laws[id]
 	respond := lib.due(request.received_on, law.delete.respond, calendar(law))
@@ -61,7 +61,7 @@ steps[id] contains step if {
 		"name": "extension_notice_by",
 		"date": respond,
 		"law": id,
-		"computation": sprintf("= respond_by (%s): the notice must reach the consumer within the first period", [respond]),
+		"computation": sprintf("within the first period: respond_by (%s)", [respond]),
 		"citation": law.delete.extension_notice.citation,
 		"rule": lib.rule_name(rego.metadata.chain()),
 	}
@@ -70,14 +70,13 @@ steps[id] contains step if {
 # binding holds the earliest of each deadline across the laws that apply (READINGS § 2).
 binding[name] := lib.earliest(dates) if {
 	some name in names
-	dates := {d | some id; d := by_law[id][name]; d != null}
+	dates := {step.date | some step in steps; step.name == name}
 	count(dates) > 0
 }
 
 # timeline lists every computed date, in date order.
 timeline := [step |
-	some date in sort({s.date | some id; some s in steps[id]})
-	some id
-	some step in steps[id]
+	some date in sort({s.date | some s in steps})
+	some step in steps
 	step.date == date
 ]

@@ -19,7 +19,7 @@ reason(code, message, chain) := {
 law_reason(law, code, message, chain) := object.union(reason(code, message, chain), {"law": law})
 
 # rule_name is the full reference (data.…) of the rule a metadata chain starts at.
-rule_name(chain) := concat(".", array.concat(["data"], [sprintf("%v", [p]) | some p in chain[0].path]))
+rule_name(chain) := concat(".", array.concat(["data"], chain[0].path))
 
 # due is the last day of a period that starts the day after date (R2, R3, R5).
 due(date, period, _) := dsrkit.add_days(date, period.n) if period.unit == "days"

@@ -1,0 +1,139 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func dsrkit(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errw bytes.Buffer
+	code = run(context.Background(), args, strings.NewReader(stdin), &out, &errw)
+	return code, out.String(), errw.String()
+}
+
+const example = "../../examples/requests/ccpa-delete.json"
+
+func TestDecideExample(t *testing.T) {
+	code, out, stderr := dsrkit(t, "", "decide", example)
+	require.Equal(t, exitOK, code, stderr)
+	var d map[string]any
+	require.NoError(t, json.Unmarshal([]byte(out), &d))
+	assert.Equal(t, "req-2026-0142", d["request_id"])
+	deadlines := d["deadlines"].(map[string]any)
+	assert.Equal(t, "2026-12-07", deadlines["acknowledge_by"])
+	assert.Equal(t, "2027-01-04", deadlines["respond_by"])
+	assert.True(t, strings.HasPrefix(out, "{\n  \"kind\": \"delete\""), "contract order: kind first")
+}
+
+func TestDecideInvalidRequests(t *testing.T) {
+	valid := `"kind": "delete", "received_at": "2026-11-20", "consumer": {"residence": "US-CA"}, "business": {}`
+	cases := map[string]struct{ request, want string }{
+		"malformed JSON":      {`{"kind": "delete",`, "JSON"},
+		"unknown kind":        {`{"kind": "erase", "received_at": "2026-11-20", "consumer": {"residence": "US-CA"}, "business": {}}`, `/kind: "erase" is not one of delete, opt_out, opt_in, solicit_opt_in`},
+		"impossible date":     {`{` + strings.Replace(valid, "2026-11-20", "2026-02-30", 1) + `}`, `/received_at: "2026-02-30"`},
+		"unknown residence":   {`{` + strings.Replace(valid, "US-CA", "US-XX", 1) + `}`, `/consumer/residence: "US-XX" is not a known jurisdiction`},
+		"missing received_at": {`{"kind": "delete", "consumer": {"residence": "US-CA"}, "business": {}}`, `/received_at: missing required field`},
+		"wrong type":          {`{` + valid + `, "consumer": {"residence": "US-CA", "age": "ten"}}`, `/consumer/age: expected integer, got string`},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			code, out, stderr := dsrkit(t, c.request, "decide", "-")
+			assert.Equal(t, exitInvalid, code)
+			assert.Empty(t, out, "nothing on stdout for an invalid request")
+			assert.Contains(t, stderr, c.want)
+		})
+	}
+}
+
+func TestDecideFlagsOverride(t *testing.T) {
+	code, out, stderr := dsrkit(t, "", "decide", "--calendar", "US-CA", "--as-of", "2026-12-01T00:00:00Z", example)
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, out, `"calendar": "US-CA"`)
+	assert.Contains(t, out, `"as_of": "2026-12-01T00:00:00Z"`)
+
+	code, out, stderr = dsrkit(t, "", "decide", "--calendar", "Narnia", example)
+	assert.Equal(t, exitInvalid, code)
+	assert.Empty(t, out)
+	assert.Contains(t, stderr, "/business/calendar")
+}
+
+func TestDecideWithoutAsOfUsesTheClock(t *testing.T) {
+	code, out, stderr := dsrkit(t, `{"kind": "delete", "received_at": "2026-11-20", "consumer": {"residence": "US-CA"}, "business": {}}`, "decide", "-")
+	require.Equal(t, exitOK, code, stderr)
+	var d struct {
+		AsOf string `json:"as_of"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &d))
+	assert.Regexp(t, `^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$`, d.AsOf)
+}
+
+func TestDecideJSONLAnswersInOrder(t *testing.T) {
+	var in strings.Builder
+	for _, r := range []string{"US-CA", "US-NY", "US-XX", "US-CA"} {
+		in.WriteString(`{"kind": "delete", "id": "` + r + `", "received_at": "2026-11-20", "as_of": "2026-11-20T00:00:00Z", "consumer": {"residence": "` + r + `"}, "business": {}}` + "\n")
+	}
+	code, out, stderr := dsrkit(t, in.String(), "decide", "--jsonl", "-")
+	assert.Equal(t, exitInvalid, code)
+	assert.Contains(t, stderr, "line 3:")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	require.Len(t, lines, 4)
+	for i, want := range []string{`"request_id":"US-CA"`, `"request_id":"US-NY"`, `"problems"`, `"request_id":"US-CA"`} {
+		assert.Contains(t, lines[i], want, "line %d", i+1)
+	}
+}
+
+func TestExplain(t *testing.T) {
+	code, out, stderr := dsrkit(t, "", "explain", example)
+	require.Equal(t, exitOK, code, stderr)
+	for _, want := range []string{
+		"Request req-2026-0142 (delete), received 2026-11-20",
+		"CCPA applies (Cal. Civ. Code § 1798.100 et seq.)",
+		"2026-12-07  acknowledge_by",
+		"2026-11-20 + 10 business days on calendar US",
+		"[Cal. Code Regs. tit. 11, § 7021(a)]",
+		"2027-02-18  extended_respond_by",
+		"Outcome: needs_review",
+	} {
+		assert.Contains(t, out, want)
+	}
+}
+
+func TestPolicyDirCallingTheNetworkIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "x.rego"), []byte("package dsrkit.delete\n\ndecision := http.send({\"method\": \"GET\", \"url\": \"https://example.com\"})\n"), 0o644))
+	code, out, stderr := dsrkit(t, "", "decide", "--policy", dir, example)
+	assert.Equal(t, exitFailure, code)
+	assert.Empty(t, out)
+	assert.Contains(t, stderr, "x.rego:3:13")
+	assert.Contains(t, stderr, "http.send is not allowed in a dsrkit policy")
+}
+
+func TestRegoTests(t *testing.T) {
+	code, out, stderr := dsrkit(t, "", "test", "--coverage-min", "100")
+	require.Equal(t, exitOK, code, out+stderr)
+	assert.Regexp(t, `\d+ passed, 0 failed`, out)
+
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "a_test.rego"), []byte("package a_test\n\ntest_fails if {\n\tdsrkit.add_days(\"2026-01-31\", 1) == \"2026-02-02\"\n}\n"), 0o644))
+	code, out, _ = dsrkit(t, "", "test", dir)
+	assert.Equal(t, exitFailure, code)
+	assert.Contains(t, out, "FAIL data.a_test.test_fails")
+	assert.Contains(t, out, "0 passed, 1 failed")
+}
+
+func TestUsage(t *testing.T) {
+	code, _, stderr := dsrkit(t, "")
+	assert.Equal(t, exitInvalid, code)
+	assert.Contains(t, stderr, "usage:")
+	code, _, _ = dsrkit(t, "", "frobnicate")
+	assert.Equal(t, exitInvalid, code)
+}
