@@ -2,6 +2,7 @@ package policy
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -47,6 +48,28 @@ func (e *Engine) Decide(ctx context.Context, request []byte, opts ...DecideOptio
 	return decision, nil
 }
 
+// Laws validates a request document and returns every law the policy
+// considers for it: whether it applies, its citation and the reasons.
+func (e *Engine) Laws(ctx context.Context, request []byte, opts ...DecideOption) ([]LawResult, error) {
+	doc, err := e.validate(request, opts)
+	if err != nil {
+		return nil, err
+	}
+	v, err := e.evalValue(ctx, lawsQuery, doc)
+	if err != nil {
+		return nil, &EvalError{Kind: doc["kind"].(string), Err: err}
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, &EvalError{Kind: doc["kind"].(string), Err: err}
+	}
+	var laws []LawResult
+	if err := json.Unmarshal(b, &laws); err != nil {
+		return nil, &EvalError{Kind: doc["kind"].(string), Err: fmt.Errorf("%s is not a list of laws: %w", lawsQuery, err)}
+	}
+	return laws, nil
+}
+
 // validate parses a request, applies the overrides and checks it against
 // the contract's schema.
 func (e *Engine) validate(request []byte, opts []DecideOption) (map[string]any, error) {
@@ -82,22 +105,14 @@ func (e *Engine) validate(request []byte, opts []DecideOption) (map[string]any, 
 // against the contract: a policy that produces no decision, or a malformed
 // one, is an error, never a decision.
 func (e *Engine) eval(ctx context.Context, kind string, doc map[string]any) (json.RawMessage, error) {
-	pq, ok := e.queries[kind]
-	if !ok {
+	if _, ok := e.queries[kind]; !ok {
 		return nil, fmt.Errorf("the policy has no rule for %q requests (%s)", kind, entrypoints[kind])
 	}
-	input, err := ast.InterfaceToValue(doc)
+	v, err := e.evalValue(ctx, kind, doc)
 	if err != nil {
 		return nil, err
 	}
-	rs, err := pq.Eval(ctx, rego.EvalParsedInput(input))
-	if err != nil {
-		return nil, err
-	}
-	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
-		return nil, fmt.Errorf("the policy gave no decision (%s is undefined)", entrypoints[kind])
-	}
-	decision, ok := rs[0].Expressions[0].Value.(map[string]any)
+	decision, ok := v.(map[string]any)
 	if !ok {
 		return nil, fmt.Errorf("%s is not an object", entrypoints[kind])
 	}
@@ -110,6 +125,23 @@ func (e *Engine) eval(ctx context.Context, kind string, doc map[string]any) (jso
 		return nil, fmt.Errorf("the policy gave a decision that breaks the contract: %v", problems)
 	}
 	return out, nil
+}
+
+// evalValue runs one prepared query on a request; an undefined result is an
+// error, never an empty answer.
+func (e *Engine) evalValue(ctx context.Context, query string, doc map[string]any) (any, error) {
+	input, err := ast.InterfaceToValue(doc)
+	if err != nil {
+		return nil, err
+	}
+	rs, err := e.queries[query].Eval(ctx, rego.EvalParsedInput(input))
+	if err != nil {
+		return nil, err
+	}
+	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
+		return nil, fmt.Errorf("the policy gave no answer (%s is undefined)", cmp.Or(entrypoints[query], query))
+	}
+	return rs[0].Expressions[0].Value, nil
 }
 
 // fieldOrder is the order in which a decision's top-level fields are

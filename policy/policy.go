@@ -16,6 +16,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/dsrkit/dsrkit/internal/builtins"
@@ -44,13 +45,15 @@ var entrypoints = map[string]string{
 	KindSolicitOptIn: "data.dsrkit.solicit_opt_in.decision",
 }
 
+// lawsQuery lists every law considered for a request and whether it applies.
+const lawsQuery = "data.dsrkit.applicability.results"
+
 // Engine decides requests under one compiled policy.
 type Engine struct {
-	info     Info
-	schemas  *schema.Validator
-	compiler *ast.Compiler
-	queries  map[string]*rego.PreparedEvalQuery
-	kinds    []string
+	info    Info
+	schemas *schema.Validator
+	queries map[string]*rego.PreparedEvalQuery // by request kind, and lawsQuery
+	kinds   []string
 }
 
 type config struct {
@@ -108,34 +111,49 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 		return nil, fmt.Errorf("loading the contract's schemas: %w", err)
 	}
 	e := &Engine{
-		info:     Info{Revision: src.Revision, Digest: src.Digest},
-		schemas:  v,
-		compiler: compiler,
-		queries:  map[string]*rego.PreparedEvalQuery{},
+		info:    Info{Revision: src.Revision, Digest: src.Digest},
+		schemas: v,
+		queries: map[string]*rego.PreparedEvalQuery{},
 	}
 	store := inmem.NewFromObject(src.Data)
 	for kind, query := range entrypoints {
 		if len(compiler.GetRulesExact(ast.MustParseRef(query))) == 0 {
 			continue
 		}
-		opts := append([]func(*rego.Rego){
-			rego.Query(query),
-			rego.Compiler(compiler),
-			rego.Store(store),
-			rego.StrictBuiltinErrors(true),
-		}, builtins.Options()...)
-		pq, err := rego.New(opts...).PrepareForEval(ctx)
+		pq, err := prepare(ctx, compiler, store, query)
 		if err != nil {
-			return nil, &PolicyError{Messages: []string{fmt.Sprintf("preparing %s: %v", query, err)}}
+			return nil, err
 		}
-		e.queries[kind] = &pq
+		e.queries[kind] = pq
 		e.kinds = append(e.kinds, kind)
 	}
 	if len(e.queries) == 0 {
 		return nil, &PolicyError{Messages: []string{cfg.name + ": the policy decides no request kind (no data.dsrkit.<kind>.decision rule)"}}
 	}
+	if e.queries[lawsQuery], err = prepare(ctx, compiler, store, lawsQuery); err != nil {
+		return nil, err
+	}
 	slices.Sort(e.kinds)
 	return e, nil
+}
+
+// prepare prepares one query over the compiled policy, with strict
+// built-in errors so that a failing date computation is an error.
+func prepare(ctx context.Context, compiler *ast.Compiler, store storage.Store, query string) (*rego.PreparedEvalQuery, error) {
+	if len(compiler.GetRulesExact(ast.MustParseRef(query))) == 0 {
+		return nil, &PolicyError{Messages: []string{"the policy has no rule " + query}}
+	}
+	opts := append([]func(*rego.Rego){
+		rego.Query(query),
+		rego.Compiler(compiler),
+		rego.Store(store),
+		rego.StrictBuiltinErrors(true),
+	}, builtins.Options()...)
+	pq, err := rego.New(opts...).PrepareForEval(ctx)
+	if err != nil {
+		return nil, &PolicyError{Messages: []string{fmt.Sprintf("preparing %s: %v", query, err)}}
+	}
+	return &pq, nil
 }
 
 // Info returns the revision and digest of the engine's policy.
