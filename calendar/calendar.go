@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/rickb777/date/v2"
 )
 
 // Holiday is one observed holiday: the day on which it is kept (for US
@@ -18,8 +20,8 @@ type Holiday struct {
 
 // The supported range as day numbers: [first, end).
 var (
-	first = fromCivil(MinYear, 1, 1)
-	end   = fromCivil(MaxYear+1, 1, 1)
+	first = date.New(MinYear, time.January, 1)
+	end   = date.New(MaxYear+1, time.January, 1)
 )
 
 const (
@@ -247,7 +249,7 @@ func register(name, description string, holidays []Holiday) {
 			continue
 		}
 		c.setClosed(h.Date)
-		y, _, _ := civil(h.Date)
+		y := h.Date.Year()
 		c.holidays[y-MinYear] = append(c.holidays[y-MinYear], h)
 	}
 	registry[name] = c

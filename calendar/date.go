@@ -30,52 +30,24 @@ func Parse(s string) (Date, error) {
 	return d, nil
 }
 
-// parseISO is Parse without the error value.
+// parseISO is Parse without the error value. rickb777/date reads the
+// digits; only a date that it writes back identically is accepted, which
+// rejects other ISO forms (20260330, 2026-089), year 0 and impossible dates
+// such as 2026-02-30 (which it would normalise to 2 March).
 func parseISO(s string) (Date, bool) {
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' || s[:4] == "0000" {
 		return 0, false
 	}
-	y, ok1 := digits(s[0:4])
-	m, ok2 := digits(s[5:7])
-	d, ok3 := digits(s[8:10])
-	if !ok1 || !ok2 || !ok3 || y < 1 || m < 1 || m > 12 || d < 1 || d > daysIn(int64(y), int64(m)) {
+	d, err := date.ParseISO(s)
+	if err != nil || d.String() != s {
 		return 0, false
 	}
-	return fromCivil(int64(y), int64(m), int64(d)), true
+	return d, true
 }
 
-func digits(s string) (int, bool) {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n, true
-}
-
-// Format writes d as YYYY-MM-DD. Years outside 0001–9999, which Parse does not
-// accept, are written in rickb777/date's expanded ISO 8601 form.
-func Format(d Date) string {
-	y, m, day := civil(d)
-	if y < 1 || y > 9999 {
-		return d.String()
-	}
-	var b [10]byte
-	b[0] = byte('0' + y/1000)
-	b[1] = byte('0' + y/100%10)
-	b[2] = byte('0' + y/10%10)
-	b[3] = byte('0' + y%10)
-	b[4] = '-'
-	b[5] = byte('0' + m/10)
-	b[6] = byte('0' + m%10)
-	b[7] = '-'
-	b[8] = byte('0' + day/10)
-	b[9] = byte('0' + day%10)
-	return string(b[:])
-}
+// Format writes d as YYYY-MM-DD (rickb777/date's ISO 8601 form; years
+// outside 0001–9999, which Parse does not accept, in its expanded form).
+func Format(d Date) string { return d.String() }
 
 // ReceiptDate implements reading R1: the calendar date on which a request
 // was received.
@@ -110,8 +82,7 @@ func ReceiptDate(instant, zone string) (Date, error) {
 	if loc != nil {
 		t = t.In(loc)
 	}
-	y, m, d := t.Date()
-	return fromCivil(int64(y), int64(m), int64(d)), nil
+	return date.NewAt(t), nil
 }
 
 // zones caches loaded locations by name (time.LoadLocation reads and parses
@@ -147,71 +118,7 @@ func AddDays(d Date, n int) Date { return d + Date(n) }
 // (unlike time.Time.AddDate) and never rolls forward; see
 // Calendar.AddMonthsEU for periods under Regulation 1182/71.
 func AddMonths(d Date, n int) Date {
-	y, m, day := civil(d)
-	total := int64(y)*12 + int64(m-1) + int64(n)
-	ny := floorDiv(total, 12)
-	nm := total - ny*12 + 1
-	nd := int64(day)
-	if last := int64(daysIn(ny, nm)); nd > last {
-		nd = last
-	}
-	return fromCivil(ny, nm, nd)
-}
-
-// The conversions below are H. Hinnant's days_from_civil / civil_from_days
-// (proleptic Gregorian), shifted to rickb777/date's epoch 0001-01-01: plain
-// integer arithmetic, no time.Time, no allocation.
-
-const unixToCivilShift = 719468 // days from 0000-03-01 to 1970-01-01
-
-func fromCivil(y, m, d int64) Date {
-	if m <= 2 {
-		y--
-	}
-	era := floorDiv(y, 400)
-	yoe := y - era*400
-	mp := (m + 9) % 12 // March = 0
-	doy := (153*mp+2)/5 + d - 1
-	doe := yoe*365 + yoe/4 - yoe/100 + doy
-	return Date(era*146097 + doe - unixToCivilShift + date.ZeroOffset)
-}
-
-func civil(dt Date) (year, month, day int) {
-	z := int64(dt) - date.ZeroOffset + unixToCivilShift
-	era := floorDiv(z, 146097)
-	doe := z - era*146097
-	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
-	y := yoe + era*400
-	doy := doe - (365*yoe + yoe/4 - yoe/100)
-	mp := (5*doy + 2) / 153
-	d := doy - (153*mp+2)/5 + 1
-	m := mp + 3
-	if m > 12 {
-		m -= 12
-		y++
-	}
-	return int(y), int(m), int(d)
-}
-
-func floorDiv(a, b int64) int64 {
-	q := a / b
-	if (a%b != 0) && ((a < 0) != (b < 0)) {
-		q--
-	}
-	return q
-}
-
-func isLeap(y int64) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
-
-func daysIn(y, m int64) int {
-	switch m {
-	case 2:
-		if isLeap(y) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
+	y, m, day := d.Date()
+	first := date.New(y, m+time.Month(n), 1) // time.Date normalises the month
+	return first + Date(min(day, first.LastDayOfMonth())-1)
 }

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/rickar/cal/v2"
+	"github.com/rickb777/date/v2"
 )
 
 // Holidays are declared as data: each calendar is a list of rickar/cal
@@ -191,7 +192,7 @@ func build(defs []*cal.Holiday) []Holiday {
 				continue
 			}
 			oy, om, od := obs.Date() // in cal.DefaultLoc: only the calendar date is used
-			d := fromCivil(int64(oy), int64(om), int64(od))
+			d := date.New(oy, om, od)
 			if d >= first && d < end {
 				out = append(out, Holiday{Date: d, Name: h.Name})
 			}
