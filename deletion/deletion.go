@@ -92,7 +92,20 @@ type Disputes struct {
 // Decision is the decision on a request to delete (CONTRACT.md § 3).
 type Decision struct {
 	policy.Envelope
-	Deadlines Deadlines `json:"deadlines"`
+	Deadlines    Deadlines            `json:"deadlines"`
+	Verification VerificationDecision `json:"verification"`
+}
+
+// VerificationDecision is the identity verification the laws require and
+// where it stands: status is verified, insufficient, pending or
+// not_required (no law applies).
+type VerificationDecision struct {
+	Standard                  string         `json:"standard"`
+	RequiredDataPoints        int            `json:"required_data_points"`
+	SignedDeclarationRequired bool           `json:"signed_declaration_required"`
+	ReauthenticationRequired  bool           `json:"reauthentication_required"`
+	Status                    string         `json:"status"`
+	InfoResponseDue           *calendar.Date `json:"info_response_due,omitempty"`
 }
 
 // Deadlines are the binding (earliest) dates across the laws that apply,
@@ -106,12 +119,14 @@ type Deadlines struct {
 	ByLaw             map[string]LawDeadlines `json:"by_law"`
 }
 
-// LawDeadlines are one law's deadlines for the request.
+// LawDeadlines are one law's deadlines for the request, and the calendar
+// they were counted on.
 type LawDeadlines struct {
 	AcknowledgeBy     *calendar.Date `json:"acknowledge_by"`
 	RespondBy         *calendar.Date `json:"respond_by"`
 	ExtendedRespondBy *calendar.Date `json:"extended_respond_by"`
 	ExtensionNoticeBy *calendar.Date `json:"extension_notice_by"`
+	Calendar          string         `json:"calendar,omitempty"`
 }
 
 // Decide decides a request to delete under eng's policy. A Go error means

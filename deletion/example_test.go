@@ -14,23 +14,26 @@ func ExampleDecide() {
 	if err != nil {
 		panic(err)
 	}
-	req := deletion.Request{RequestHeader: policy.RequestHeader{
-		ID:         "req-1",
-		ReceivedAt: "2027-12-29T10:00:00-05:00",
-		AsOf:       "2027-12-29T10:00:00-05:00",
-		Consumer:   policy.Consumer{Residence: "US-CA"},
-		Business:   policy.Business{TimeZone: "America/New_York"},
-	}}
+	req := deletion.Request{
+		RequestHeader: policy.RequestHeader{
+			ID:         "req-1",
+			ReceivedAt: "2027-12-29T10:00:00-05:00",
+			AsOf:       "2027-12-29T10:00:00-05:00",
+			Consumer:   policy.Consumer{Residence: "US-CA"},
+			Business:   policy.Business{TimeZone: "America/New_York"},
+		},
+		Verification: &deletion.Verification{Method: "account_login", Reauthenticated: true},
+	}
 	d, err := deletion.Decide(ctx, eng, req)
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(d.Outcome, d.Laws[0].Law, d.Laws[0].Applies)
+	fmt.Println(d.Outcome, d.Verification.Status)
 	for _, s := range d.Timeline {
 		fmt.Println(s.Date, s.Name, "=", s.Computation)
 	}
 	// Output:
-	// needs_review CCPA true
+	// needs_review verified
 	// 2028-01-13 acknowledge_by = 2027-12-29 + 10 business days on calendar US
 	// 2028-02-12 extension_notice_by = within the first period: respond_by (2028-02-12)
 	// 2028-02-12 respond_by = 2027-12-29 + 45 calendar days

@@ -49,6 +49,7 @@ type Business struct {
 	ConsumersSoldOrSharedPerYear *int64   `json:"consumers_sold_or_shared_per_year,omitempty"`
 	RevenueShareFromSale         *float64 `json:"revenue_share_from_sale,omitempty"`
 	SellsOrShares                *bool    `json:"sells_or_shares,omitempty"`
+	ProcessesSensitiveData       *bool    `json:"processes_sensitive_data,omitempty"`
 	OptOutURL                    string   `json:"opt_out_url,omitempty"`
 	Exemptions                   []string `json:"exemptions,omitempty"`
 	EUEstablishment              *bool    `json:"eu_establishment,omitempty"`

@@ -137,3 +137,13 @@ func TestUsage(t *testing.T) {
 	code, _, _ = dsrkit(t, "", "frobnicate")
 	assert.Equal(t, exitInvalid, code)
 }
+
+func TestExplainUnverified(t *testing.T) {
+	req := `{"kind": "delete", "id": "u", "received_at": "2026-03-02", "as_of": "2026-04-16T12:00:00Z", "consumer": {"residence": "US-CA"},
+	  "business": {"sells_or_shares": true, "opt_out_url": "https://example.com/opt-out"}}`
+	code, out, stderr := dsrkit(t, req, "explain", "-")
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, out, "Outcome: unverified")
+	assert.Contains(t, out, "identity_not_verified")
+	assert.Contains(t, out, "offer_opt_out: We can instead stop selling or sharing your personal information: https://example.com/opt-out")
+}

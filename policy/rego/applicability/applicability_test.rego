@@ -2,7 +2,62 @@ package dsrkit.applicability_test
 
 import data.dsrkit.applicability
 
-ca := {"received_at": "2026-03-02", "consumer": {"residence": "US-CA"}, "business": {}}
+ca := {"received_at": "2026-03-02", "consumer": {"residence": "US-CA"}, "business": {"annual_revenue_usd": 30000000}}
+
+codes(id, inp) := c if {
+	c := {r.code | some r in applicability.reasons[id]} with input as inp
+}
+
+# A law that is one more file: no change to these rules. It names a
+# territory, a dated threshold, a dated relationship and an exemption.
+oregon := {"ocpa": {"law": {
+	"id": "OCPA",
+	"name": "Oregon Consumer Privacy Act",
+	"citation": "Or. Rev. Stat. § 646A.570 et seq.",
+	"in_force": {"from": "2024-07-01", "citation": "in force"},
+	"territory": {"citation": "territory", "any": [{"residence": {"US-OR"}, "citation": "residents"}]},
+	"consumers": {"citation": "consumer", "any": [
+		{"relationship": {"customer", "other"}, "citation": "consumer"},
+		{"relationship": {"b2b_contact"}, "from": "2027-01-01", "citation": "later"},
+	]},
+	"thresholds": {"citation": "thresholds", "any": [
+		{"all": [{"fact": "consumers_per_year", "op": ">=", "value": 100000}], "citation": "(a)"},
+		{"all": [{"fact": "consumers_per_year", "op": ">=", "value": 10}], "from": "2026-01-01", "until": "2026-02-01", "citation": "(b)"},
+	]},
+	"exempt_entities": {"citation": "exempt", "any": [{"exemption": "government", "citation": "exempt"}]},
+	"calendar": "US",
+	"delete": {"respond": {"n": 45, "unit": "days", "citation": "45 days"}},
+}}}
+
+or(on, business) := {"received_at": on, "consumer": {"residence": "US-OR"}, "business": business}
+
+test_a_new_law_is_data_only if {
+	"OCPA" in applicability.applies with data.dsrkit.laws as oregon with input as "2026-03-02" | {"consumers_per_year": 100000}
+	codes("OCPA", "2024-06-30" | {"consumers_per_year": 100000}) == {"not_in_force"} with data.dsrkit.laws as oregon
+	codes("OCPA", "2026-03-02" | {"consumers_per_year": 10}) == {"below_threshold"} with data.dsrkit.laws as oregon
+	codes("OCPA", "2026-01-31" | {"consumers_per_year": 10}) == {"applies"} with data.dsrkit.laws as oregon
+	codes("OCPA", "2026-02-01" | {"consumers_per_year": 10}) == {"below_threshold"} with data.dsrkit.laws as oregon
+	codes("OCPA", "2026-03-02" | {"consumers_per_year": 100000, "exemptions": ["government"]}) == {"exempt_entity"} with data.dsrkit.laws as oregon
+	[r.law | some r in applicability.results] == ["OCPA"] with data.dsrkit.laws as oregon with input as "2026-03-02" | {}
+}
+
+test_outside_the_territory_nothing_else_is_said if {
+	inp := {"received_at": "2026-12-01", "consumer": {"residence": "US-WA", "relationship": "b2b_contact"}, "business": {"consumers_per_year": 5, "exemptions": ["government"]}}
+	codes("OCPA", inp) == {"not_resident"} with data.dsrkit.laws as oregon
+}
+
+test_within_the_territory_every_failure_is_given if {
+	inp := {"received_at": "2026-12-01", "consumer": {"residence": "US-OR", "relationship": "b2b_contact"}, "business": {"consumers_per_year": 5, "exemptions": ["government"]}}
+	codes("OCPA", inp) == {"not_a_consumer", "below_threshold", "exempt_entity"} with data.dsrkit.laws as oregon
+	some r in applicability.reasons.OCPA with data.dsrkit.laws as oregon with input as inp
+	r.code == "not_a_consumer"
+	r.message == "OCPA covers, on 2026-12-01, a person whose relationship to the business is one of: customer, other; this one is b2b_contact (covered from 2027-01-01)"
+	r.citation == "consumer"
+}
+
+test_a_law_not_in_force_gives_that_reason_only if {
+	codes("OCPA", {"received_at": "2020-01-01", "consumer": {"residence": "US-WA"}, "business": {}}) == {"not_in_force"} with data.dsrkit.laws as oregon
+}
 
 test_california_resident_under_ccpa if {
 	"CCPA" in applicability.applies with input as ca
@@ -12,26 +67,95 @@ test_california_resident_under_ccpa if {
 	r.rule == "data.dsrkit.applicability.reasons"
 }
 
-test_new_york_resident_not_under_ccpa if {
+test_new_york_resident_under_no_law if {
 	inp := object.union(ca, {"consumer": {"residence": "US-NY"}})
-	not "CCPA" in applicability.applies with input as inp
+	count(applicability.applies) == 0 with input as inp
 	some r in applicability.reasons.CCPA with input as inp
 	r.code == "not_resident"
-	r.message == "CCPA protects residents of US-CA; the consumer's residence is US-NY"
+	r.message == "CCPA covers residence in US-CA; the consumer's residence is US-NY"
+	r.citation == "Cal. Civ. Code § 1798.140(i)"
 }
 
-test_ccpa_effective_date_boundary if {
-	not "CCPA" in applicability.applies with input as object.union(ca, {"received_at": "2019-12-31"})
-	some r in applicability.reasons.CCPA with input as object.union(ca, {"received_at": "2019-12-31"})
-	r.code == "not_in_force"
-	"CCPA" in applicability.applies with input as object.union(ca, {"received_at": "2020-01-01"})
-}
-
-test_results_list_every_law_considered if {
+test_every_law_is_listed_in_results if {
 	results := applicability.results with input as object.union(ca, {"consumer": {"residence": "DE"}})
+	[r.law | some r in results] == ["CCPA", "CPA", "CTDPA", "GDPR", "UCPA", "VCDPA"]
+	every r in results {
+		r.citation != ""
+		count(r.reasons) > 0
+	}
 	some r in results
 	r.law == "CCPA"
 	r.applies == false
 	r.citation == "Cal. Civ. Code § 1798.100 et seq."
-	count(r.reasons) == 1
+	[x.code | some x in r.reasons] == ["not_resident"]
+}
+
+test_residence_not_given if {
+	inp := {"received_at": "2026-03-02", "business": {}}
+	count(applicability.applies) == 0 with input as inp
+	some r in applicability.reasons.CCPA with input as inp
+	r.message == "CCPA covers residence in US-CA; the consumer's residence is (not given)"
+}
+
+test_judged_on_as_of_without_receipt if {
+	applicability.on == "2026-03-02" with input as {"as_of": "2026-03-02T12:00:00Z", "consumer": {"residence": "US-CA"}}
+	applicability.on == "2026-01-05" with input as {"received_at": "2026-01-05", "as_of": "2026-03-02T12:00:00Z"}
+}
+
+test_two_laws_at_once if {
+	inp := {"received_at": "2026-03-02", "consumer": {"residence": "US-CA"}, "business": {"annual_revenue_usd": 30000000, "eu_establishment": true}}
+	applicability.applies == {"CCPA", "GDPR"} with input as inp
+}
+
+test_fact_status if {
+	applicability.fact_status({"fact": "x", "op": ">", "value": 1}) == "unknown" with input as {"business": {}}
+	applicability.fact_status({"fact": "x", "op": ">", "value": 1}) == "met" with input as {"business": {"x": 2}}
+	applicability.fact_status({"fact": "x", "op": ">", "value": 1}) == "not_met" with input as {"business": {"x": 1}}
+	applicability.fact_status({"fact": "x", "op": ">=", "value": 1}) == "met" with input as {"business": {"x": 1}}
+	applicability.fact_status({"fact": "x", "op": "==", "value": true}) == "not_met" with input as {"business": {"x": false}}
+	applicability.fact_status({"fact": "x", "op": "~", "value": 1}) == "not_met" with input as {"business": {"x": 1}}
+}
+
+test_any_and_all if {
+	applicability.any_of({"not_met", "unknown", "met"}) == "met"
+	applicability.any_of({"not_met", "unknown"}) == "unknown"
+	applicability.any_of({"not_met"}) == "not_met"
+	applicability.any_of(set()) == "not_met"
+	applicability.all_of({"met", "unknown", "not_met"}) == "not_met"
+	applicability.all_of({"met", "unknown"}) == "unknown"
+	applicability.all_of(set()) == "met"
+}
+
+ops := {">", ">=", "=="}
+
+conditions := {"residence", "residence_name", "relationship", "exemption", "all", "from", "until", "citation", "note"}
+
+exemption_names := {"nonprofit", "government", "higher_education", "glba_financial_institution", "hipaa_covered_entity"}
+
+relationships := {"customer", "employee", "job_applicant", "contractor", "b2b_contact", "other"}
+
+# Every law's data has the shape the rules read, and every value its citation.
+test_every_law_is_well_formed if {
+	every law in applicability.laws {
+		law.citation != ""
+		law.in_force.citation != ""
+		regex.match(`^\d{4}-\d{2}-\d{2}$`, law.in_force.from)
+		every key in {"territory", "consumers", "thresholds", "exempt_entities"} & object.keys(law) {
+			law[key].citation != ""
+			count(law[key].any) > 0
+			every alt in law[key].any {
+				alt.citation != ""
+				object.keys(alt) - conditions == set()
+				every a in object.get(alt, "all", []) {
+					a.op in ops
+					a.fact != ""
+				}
+				object.get(alt, "relationship", set()) - relationships == set()
+				object.get(alt, "exemption", "nonprofit") in exemption_names
+			}
+		}
+		law.delete.respond.citation != ""
+		law.delete.extended.citation != ""
+		law.delete.extension_notice.citation != ""
+	}
 }

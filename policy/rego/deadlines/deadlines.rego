@@ -10,21 +10,32 @@ import data.dsrkit.applicability
 import data.dsrkit.lib
 import data.dsrkit.request
 
-# calendar is the business-day calendar a law's periods are counted on: the
-# request's choice, else the law's default (R4).
-calendar(law) := request.calendar_override
+# calendar is the calendar a law's periods are counted on. A law that names
+# a business fact for it (calendar_from; GDPR: eu_member_state, R5) takes
+# that fact, else its default. Any other law takes the request's choice,
+# else its default (R4).
+calendar(law) := object.get(input, ["business", law.calendar_from], law.calendar) if law.calendar_from
 
-calendar(law) := law.calendar if not request.calendar_override
+calendar(law) := request.calendar_override if not law.calendar_from
+
+calendar(law) := law.calendar if {
+	not law.calendar_from
+	not request.calendar_override
+}
 
 # names of the deadlines a law may set, in the order a decision lists them.
 names := ["acknowledge_by", "respond_by", "extended_respond_by", "extension_notice_by"]
 
 periods := {"acknowledge_by": "acknowledge", "respond_by": "respond", "extended_respond_by": "extended"}
 
-# by_law holds each applicable law's deadlines for a request to delete.
+# by_law holds each applicable law's deadlines for a request to delete, and
+# the calendar they were counted on.
 by_law[id] := object.union({name: null | some name in names}, dates) if {
 	some id in applicability.applies
-	dates := {step.name: step.date | some step in steps; step.law == id}
+	dates := object.union(
+		{step.name: step.date | some step in steps; step.law == id},
+		{"calendar": calendar(applicability.laws[id])},
+	)
 }
 
 # METADATA
@@ -72,6 +83,20 @@ binding[name] := lib.earliest(dates) if {
 	some name in names
 	dates := {step.date | some step in steps; step.name == name}
 	count(dates) > 0
+}
+
+# binding_calendar is the calendar of the binding deadlines: that of the law
+# setting the binding acknowledgement, else the binding response; with no
+# law, the request's choice, else US (R4).
+binding_calendar := calendar_of("acknowledge_by")
+
+binding_calendar := calendar_of("respond_by") if not calendar_of("acknowledge_by")
+
+binding_calendar := object.get(input, ["business", "calendar"], "US") if count(applicability.applies) == 0
+
+calendar_of(name) := min(cals) if {
+	cals := {by_law[s.law].calendar | some s in steps; s.name == name; s.date == binding[name]}
+	count(cals) > 0
 }
 
 # timeline lists every computed date, in date order.

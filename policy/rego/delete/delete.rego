@@ -9,6 +9,7 @@ import data.dsrkit.applicability
 import data.dsrkit.deadlines
 import data.dsrkit.lib
 import data.dsrkit.request
+import data.dsrkit.verification
 
 decision := {
 	"kind": "delete",
@@ -18,48 +19,130 @@ decision := {
 	"laws": applicability.results,
 	"outcome": outcome,
 	"deadlines": deadline_block,
+	"verification": verification.block,
 	"timeline": deadlines.timeline,
 	"reasons": [r | some r in reasons],
-	"notices": [],
+	"notices": [n | some n in notices],
 	"escalations": [],
 }
 
 deadline_block := object.union(
 	{name: object.get(deadlines.binding, name, null) | some name in deadlines.names},
 	{
-		"calendar": calendar,
+		"calendar": deadlines.binding_calendar,
 		"by_law": deadlines.by_law,
 	},
 )
 
-# calendar is the business-day calendar the binding deadlines were counted on.
-calendar := request.calendar_override
+covered if count(applicability.applies) > 0
 
-calendar := applicability.laws[id].calendar if {
-	not request.calendar_override
-	some id in applicability.applies
-	applicability.laws[id].delete.acknowledge
+unverified_status := {"insufficient", "pending"}
+
+# response_due: the binding response date has come.
+response_due if request.as_of_date >= deadlines.binding.respond_by
+
+# outcome: no law → not_covered; identity still unverified when the response
+# is due → unverified; unverified before then → pending_verification; a
+# verified request awaits the item analysis → needs_review.
+outcome := "not_covered" if not covered
+
+outcome := "unverified" if {
+	covered
+	verification.status in unverified_status
+	response_due
 }
 
-default calendar := "US"
+outcome := "pending_verification" if {
+	covered
+	verification.status in unverified_status
+	not response_due
+}
 
-default outcome := "needs_review"
+outcome := "needs_review" if {
+	covered
+	not verification.status in unverified_status
+}
 
-outcome := "not_covered" if count(applicability.applies) == 0
+reasons contains r if some r in verification.reasons
 
 # METADATA
 # title: No law covers the request
+# description: Each law's own scope provision is in laws[]; this reason cites them all.
 # custom:
-#   citation: READINGS § 6
-reasons contains lib.reason("not_covered", "no law considered applies to this request; see laws[] for each law's reason", rego.metadata.chain()) if {
-	count(applicability.applies) == 0
+#   citation: the scope provisions of every law considered (laws[].citation)
+reasons contains lib.with_citation(lib.reason("not_covered", "no law considered applies to this request; see laws[] for each law's reason", rego.metadata.chain()), concat("; ", [l.citation | some l in applicability.results])) if {
+	not covered
+}
+
+# METADATA
+# title: Identity not verified by the response date
+# description: A request that cannot be verified may be denied; the requester is told the identity could not be verified.
+# custom:
+#   citation: Cal. Code Regs. tit. 11, § 7022(a)
+reasons contains verification.cite(lib.reason("unverified", msg, rego.metadata.chain())) if {
+	outcome == "unverified"
+	msg := sprintf("identity still not verified on %s, the response date %s: the request may be denied as unverifiable", [request.as_of_date, deadlines.binding.respond_by])
 }
 
 # METADATA
 # title: Item analysis not yet decided by this policy
-# description: Deadlines are decided; the per-item deletion analysis is not part of this policy revision, so the request needs a person.
+# description: The requester is verified; the per-item deletion analysis is not part of this policy revision, so the request needs a person.
 # custom:
-#   citation: READINGS § 3
-reasons contains lib.reason("needs_review", "the deadlines are set; this policy revision does not yet decide the items, verification and notices: a person must review the request", rego.metadata.chain()) if {
-	count(applicability.applies) > 0
+#   citation: Cal. Civ. Code § 1798.105(c)–(d)
+reasons contains lib.reason("needs_review", "identity verified and deadlines set; this policy revision does not yet decide what to delete or keep: a person must review the items", rego.metadata.chain()) if {
+	outcome == "needs_review"
+}
+
+# notice builds a notice; citation and due are left out when undefined.
+notice(code, text, citation, due) := object.union(
+	{"code": code, "text": text, "citation": citation},
+	{"due": d | some d in due},
+)
+
+# METADATA
+# title: Ask for more information
+# description: |
+#   The requester gets the playbook's period (15 days) to send what
+#   verification still needs, counted from when it was asked; the statutory
+#   clock keeps running.
+# custom:
+#   citation: Cal. Code Regs. tit. 11, § 7021(b); § 7060(d)
+notices contains notice(
+	"request_more_information",
+	"We could not yet verify your identity. Please send the information we asked for.",
+	verification.cite({"citation": rego.metadata.rule().custom.citation}).citation,
+	{d | d := verification.info_response_due},
+) if {
+	outcome == "pending_verification"
+	verification.status == "insufficient"
+}
+
+# METADATA
+# title: Identity not verified
+# custom:
+#   citation: Cal. Code Regs. tit. 11, § 7022(a)
+notices contains notice(
+	"identity_not_verified",
+	"We could not verify your identity, so we cannot act on your request to delete.",
+	verification.cite({"citation": rego.metadata.rule().custom.citation}).citation,
+	set(),
+) if {
+	outcome == "unverified"
+}
+
+# METADATA
+# title: Offer to treat an unverifiable request as an opt-out of sale
+# description: Under the CCPA a business that sells or shares offers to opt the consumer out instead.
+# custom:
+#   citation: Cal. Code Regs. tit. 11, § 7022(a); Cal. Civ. Code § 1798.120
+notices contains notice(
+	"offer_opt_out",
+	sprintf("We can instead stop selling or sharing your personal information: %s", [object.get(input.business, "opt_out_url", "see our opt-out page")]),
+	rego.metadata.rule().custom.citation,
+	set(),
+) if {
+	outcome == "unverified"
+	"CCPA" in applicability.applies
+	input.business.sells_or_shares
+	not input.consumer.opted_out_of_sale
 }

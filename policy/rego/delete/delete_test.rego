@@ -15,7 +15,9 @@ test_ccpa_request_gets_deadlines if {
 	d.deadlines.extended_respond_by == "2026-05-31"
 	d.deadlines.extension_notice_by == "2026-04-16"
 	d.deadlines.calendar == "US"
-	d.outcome == "needs_review"
+	d.outcome == "pending_verification"
+	d.verification.status == "pending"
+	d.notices == []
 }
 
 test_uncovered_request_is_a_decision if {
@@ -29,4 +31,69 @@ test_uncovered_request_is_a_decision if {
 test_calendar_named_is_the_one_used if {
 	d := delete.decision with input as object.union(ca, {"business": {"calendar": "US-CA"}})
 	d.deadlines.calendar == "US-CA"
+}
+
+test_two_laws_bind_the_earliest if {
+	inp := object.union(ca, {"received_at": "2026-04-01", "business": {"annual_revenue_usd": 30000000, "eu_establishment": true, "eu_member_state": "DE"}})
+	d := delete.decision with input as inp
+	[l.law | some l in d.laws; l.applies] == ["CCPA", "GDPR"]
+	d.deadlines.acknowledge_by == "2026-04-15"
+	d.deadlines.respond_by == "2026-05-04"
+	d.deadlines.extended_respond_by == "2026-06-30"
+	d.deadlines.extension_notice_by == "2026-05-04"
+	d.deadlines.calendar == "US"
+	d.deadlines.by_law.GDPR.calendar == "DE"
+}
+
+verified := {"method": "data_matching", "matched_data_points": 2}
+
+test_verified_request_needs_review_of_its_items if {
+	d := delete.decision with input as object.union(ca, {"verification": verified})
+	d.outcome == "needs_review"
+	d.verification.status == "verified"
+	{r.code | some r in d.reasons} == {"verified", "needs_review"}
+}
+
+test_insufficient_verification_asks_for_more_information if {
+	inp := object.union(ca, {"as_of": "2026-03-10T00:00:00Z", "verification": {"method": "data_matching", "matched_data_points": 1, "info_requested_at": "2026-03-06T09:00:00Z"}})
+	d := delete.decision with input as inp
+	d.outcome == "pending_verification"
+	d.notices == [{
+		"code": "request_more_information",
+		"text": "We could not yet verify your identity. Please send the information we asked for.",
+		"citation": "Cal. Code Regs. tit. 11, § 7062(b)–(d)",
+		"due": "2026-03-21",
+	}]
+}
+
+test_unverified_on_the_response_date if {
+	# respond_by is 2026-04-16; on that day the identity is still not verified.
+	inp := object.union(ca, {
+		"as_of": "2026-04-16T12:00:00Z",
+		"verification": {"method": "data_matching", "matched_data_points": 1},
+		"business": {"sells_or_shares": true, "opt_out_url": "https://example.com/opt-out"},
+	})
+	d := delete.decision with input as inp
+	d.outcome == "unverified"
+	{n.code | some n in d.notices} == {"identity_not_verified", "offer_opt_out"}
+	some n in d.notices
+	n.code == "offer_opt_out"
+	n.text == "We can instead stop selling or sharing your personal information: https://example.com/opt-out"
+	some r in d.reasons
+	r.code == "unverified"
+	r.message == "identity still not verified on 2026-04-16, the response date 2026-04-16: the request may be denied as unverifiable"
+}
+
+test_no_opt_out_offer_when_already_opted_out_or_not_selling if {
+	base := object.union(ca, {"as_of": "2026-04-20T12:00:00Z"})
+	d1 := delete.decision with input as object.union(base, {"business": {"sells_or_shares": false}})
+	d1.outcome == "unverified"
+	{n.code | some n in d1.notices} == {"identity_not_verified"}
+	d2 := delete.decision with input as object.union(base, {"business": {"sells_or_shares": true}, "consumer": {"residence": "US-CA", "opted_out_of_sale": true}})
+	{n.code | some n in d2.notices} == {"identity_not_verified"}
+}
+
+test_day_before_the_response_date_is_still_pending if {
+	d := delete.decision with input as object.union(ca, {"as_of": "2026-04-15T12:00:00Z"})
+	d.outcome == "pending_verification"
 }

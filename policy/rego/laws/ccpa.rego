@@ -1,22 +1,84 @@
 # METADATA
 # title: California — CCPA as amended by the CPRA
-# description: Cal. Civ. Code § 1798.100 et seq. and the CCPA Regulations (Cal. Code Regs. tit. 11, § 7000 et seq.).
+# description: |
+#   Cal. Civ. Code § 1798.100 et seq. and the CCPA Regulations (Cal. Code
+#   Regs. tit. 11, § 7000 et seq.). The shape of a law's data is described
+#   in applicability/applicability.rego.
 package dsrkit.laws.ccpa
+
+# cpra is the day the CPRA amendments became operative (FACTS CA-2).
+cpra := "2023-01-01"
 
 # METADATA
 # title: CCPA/CPRA — the law's data
 # description: |
-#   Effective date (§ 1798.198; CPRA amendments from 2023-01-01), residence,
-#   default business-day calendar (READINGS R4: US federal holidays as
-#   observed) and the periods of a request to delete, each with its citation.
+#   In force from 2020-01-01 (FACTS CA-1); the CPRA amendments from
+#   2023-01-01 (FACTS CA-2) bring employees, job applicants, contractors and
+#   B2B contacts in (FACTS CA-12) and set the 100,000-consumer threshold. The
+#   revenue threshold is CPI-adjusted to $26,625,000 from 2025-01-01 (FACTS
+#   CA-6, CA-7). Only a for-profit entity is a "business" (FACTS CA-14); there
+#   is no entity-level GLBA or HIPAA exemption (FACTS CA-13). Business-day
+#   calendar per READINGS R4; periods of a request to delete per READINGS § 2.
 # custom:
 #   citation: Cal. Civ. Code § 1798.100 et seq.
 law := {
 	"id": "CCPA",
 	"name": "California Consumer Privacy Act, as amended by the California Privacy Rights Act",
 	"citation": "Cal. Civ. Code § 1798.100 et seq.",
-	"in_force_from": "2020-01-01",
-	"residence": {"US-CA"},
+	"in_force": {"from": "2020-01-01", "citation": "Cal. Civ. Code § 1798.198(a)"},
+	"territory": {
+		"citation": "Cal. Civ. Code § 1798.140(i)",
+		"any": [{"residence": {"US-CA"}, "citation": "Cal. Civ. Code § 1798.140(i)"}],
+	},
+	"consumers": {
+		"citation": "Cal. Civ. Code § 1798.140(i)",
+		"any": [
+			{"relationship": {"customer", "other"}, "citation": "Cal. Civ. Code § 1798.140(i)"},
+			{
+				"relationship": {"employee", "job_applicant", "contractor", "b2b_contact"},
+				"from": cpra,
+				"citation": "Cal. Civ. Code § 1798.140(i); the exemptions of § 1798.145(m), (n) ended on 2023-01-01",
+			},
+		],
+	},
+	"thresholds": {
+		"citation": "Cal. Civ. Code § 1798.140(d)(1)",
+		"any": [
+			{
+				"all": [{"fact": "annual_revenue_usd", "op": ">", "value": 25000000}],
+				"until": "2025-01-01",
+				"citation": "Cal. Civ. Code § 1798.140(d)(1)(A)",
+			},
+			{
+				"all": [{"fact": "annual_revenue_usd", "op": ">", "value": 26625000}],
+				"from": "2025-01-01",
+				"citation": "Cal. Civ. Code § 1798.140(d)(1)(A), as adjusted under § 1798.199.95(d)",
+			},
+			# The 2018 text: 50,000 consumers, households or devices (FACTS has
+			# no primary text for it: MEMORY, the stricter reading).
+			{
+				"all": [{"fact": "consumers_sold_or_shared_per_year", "op": ">=", "value": 50000}],
+				"until": cpra,
+				"citation": "Cal. Civ. Code § 1798.140(c)(1)(B) (2018 text)",
+			},
+			{
+				"all": [{"fact": "consumers_sold_or_shared_per_year", "op": ">=", "value": 100000}],
+				"from": cpra,
+				"citation": "Cal. Civ. Code § 1798.140(d)(1)(B)",
+			},
+			{
+				"all": [{"fact": "revenue_share_from_sale", "op": ">=", "value": 0.5}],
+				"citation": "Cal. Civ. Code § 1798.140(d)(1)(C)",
+			},
+		],
+	},
+	"exempt_entities": {
+		"citation": "Cal. Civ. Code § 1798.140(d)(1)",
+		"any": [
+			{"exemption": "nonprofit", "note": "only an entity operated for profit is a business", "citation": "Cal. Civ. Code § 1798.140(d)(1)"},
+			{"exemption": "government", "note": "only an entity operated for profit is a business", "citation": "Cal. Civ. Code § 1798.140(d)(1)"},
+		],
+	},
 	"calendar": "US",
 	"delete": {
 		"acknowledge": {"n": 10, "unit": "business_days", "citation": "Cal. Code Regs. tit. 11, § 7021(a)"},

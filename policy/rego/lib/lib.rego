@@ -18,6 +18,10 @@ reason(code, message, chain) := {
 # law_reason is a reason about one law.
 law_reason(law, code, message, chain) := object.union(reason(code, message, chain), {"law": law})
 
+# with_citation cites a reason to a provision the rule takes from law data
+# (a generic rule's METADATA names the reading; the reason, the statute).
+with_citation(reason, citation) := object.union(reason, {"citation": citation})
+
 # rule_name is the full reference (data.…) of the rule a metadata chain starts at.
 rule_name(chain) := concat(".", array.concat(["data"], chain[0].path))
 

@@ -40,3 +40,7 @@ test_earliest if {
 	lib.earliest({"2026-04-16", "2026-04-02", "2026-05-31"}) == "2026-04-02"
 	not lib.earliest(set())
 }
+
+test_with_citation_replaces_the_citation if {
+	lib.with_citation(lib.reason("c", "m", chain), "Va. Code § 59.1-576(A)").citation == "Va. Code § 59.1-576(A)"
+}

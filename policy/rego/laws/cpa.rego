@@ -1,0 +1,58 @@
+# METADATA
+# title: Colorado — CPA
+# description: Colo. Rev. Stat. § 6-1-1301 et seq. (Colorado Privacy Act) and the CPA Rules (4 CCR 904-3).
+package dsrkit.laws.cpa
+
+# METADATA
+# title: CPA — the law's data
+# description: |
+#   In force from 2023-07-01 (FACTS CO-1). Thresholds: 100,000 consumers, or
+#   25,000 consumers and any revenue or discount from the sale of personal
+#   data (FACTS CO-5; a discount is read as revenue_share_from_sale > 0). A
+#   consumer acts in an individual or household context, never a commercial
+#   or employment one. No nonprofit exemption; GLBA financial institutions are
+#   exempt (FACTS CO-6, MEMORY); the other exemptions are data-level, so the
+#   entity is covered. Periods of a request to delete per READINGS § 2
+#   (FACTS CO-9).
+# custom:
+#   citation: Colo. Rev. Stat. § 6-1-1301 et seq.
+law := {
+	"id": "CPA",
+	"name": "Colorado Privacy Act",
+	"citation": "Colo. Rev. Stat. § 6-1-1301 et seq.",
+	"in_force": {"from": "2023-07-01", "citation": "Colo. SB 21-190"},
+	"territory": {
+		"citation": "Colo. Rev. Stat. §§ 6-1-1303(6), 6-1-1304(1)",
+		"any": [{"residence": {"US-CO"}, "citation": "Colo. Rev. Stat. § 6-1-1303(6) (\"consumer\")"}],
+	},
+	"consumers": {
+		"citation": "Colo. Rev. Stat. § 6-1-1303(6) (\"consumer\": not in a commercial or employment context)",
+		"any": [{"relationship": {"customer", "other"}, "citation": "Colo. Rev. Stat. § 6-1-1303(6) (\"consumer\")"}],
+	},
+	"thresholds": {
+		"citation": "Colo. Rev. Stat. § 6-1-1304(1)",
+		"any": [
+			{
+				"all": [{"fact": "consumers_per_year", "op": ">=", "value": 100000}],
+				"citation": "Colo. Rev. Stat. § 6-1-1304(1) (100,000 consumers)",
+			},
+			{
+				"all": [
+					{"fact": "consumers_per_year", "op": ">=", "value": 25000},
+					{"fact": "revenue_share_from_sale", "op": ">", "value": 0},
+				],
+				"citation": "Colo. Rev. Stat. § 6-1-1304(1) (25,000 consumers and revenue or a discount from sale)",
+			},
+		],
+	},
+	"exempt_entities": {
+		"citation": "Colo. Rev. Stat. § 6-1-1304(2)",
+		"any": [{"exemption": "glba_financial_institution", "citation": "Colo. Rev. Stat. § 6-1-1304(2)(q)"}],
+	},
+	"calendar": "US",
+	"delete": {
+		"respond": {"n": 45, "unit": "days", "citation": "Colo. Rev. Stat. § 6-1-1306(2)(a)"},
+		"extended": {"n": 90, "unit": "days", "citation": "Colo. Rev. Stat. § 6-1-1306(2)(a)"},
+		"extension_notice": {"citation": "Colo. Rev. Stat. § 6-1-1306(2)(a)"},
+	},
+}

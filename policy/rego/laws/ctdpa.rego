@@ -1,0 +1,89 @@
+# METADATA
+# title: Connecticut — CTDPA
+# description: Conn. Gen. Stat. § 42-515 et seq. (Connecticut Data Privacy Act), as amended by P.A. 23-56 and P.A. 25-113.
+package dsrkit.laws.ctdpa
+
+# pa_25_113 is the day P.A. 25-113 takes effect (FACTS CT-4).
+pa_25_113 := "2026-07-01"
+
+# METADATA
+# title: CTDPA — the law's data
+# description: |
+#   In force from 2023-07-01 (FACTS CT-1). Thresholds until 2026-06-30:
+#   100,000 consumers, or 25,000 consumers and over 25% of gross revenue from
+#   the sale of personal data (FACTS CT-5); from 2026-07-01 (P.A. 25-113):
+#   35,000 consumers, or any sensitive data, or offering personal data for
+#   sale (FACTS CT-4). A consumer acts in an individual or household context,
+#   never a commercial or employment one. Entity exemptions: government,
+#   nonprofits, higher education, HIPAA covered entities, and GLBA financial
+#   institutions until 2026-06-30 (FACTS CT-6, CT-4). Periods of a request to
+#   delete per READINGS § 2 (FACTS CT-10).
+# custom:
+#   citation: Conn. Gen. Stat. § 42-515 et seq.
+law := {
+	"id": "CTDPA",
+	"name": "Connecticut Data Privacy Act",
+	"citation": "Conn. Gen. Stat. § 42-515 et seq.",
+	"in_force": {"from": "2023-07-01", "citation": "Conn. P.A. 22-15"},
+	"territory": {
+		"citation": "Conn. Gen. Stat. §§ 42-515, 42-516",
+		"any": [{"residence": {"US-CT"}, "citation": "Conn. Gen. Stat. § 42-515 (\"consumer\")"}],
+	},
+	"consumers": {
+		"citation": "Conn. Gen. Stat. § 42-515 (\"consumer\": not in a commercial or employment context)",
+		"any": [{"relationship": {"customer", "other"}, "citation": "Conn. Gen. Stat. § 42-515 (\"consumer\")"}],
+	},
+	"thresholds": {
+		"citation": "Conn. Gen. Stat. § 42-516",
+		"any": [
+			{
+				"all": [{"fact": "consumers_per_year", "op": ">=", "value": 100000}],
+				"until": pa_25_113,
+				"citation": "Conn. Gen. Stat. § 42-516(1)",
+			},
+			{
+				"all": [
+					{"fact": "consumers_per_year", "op": ">=", "value": 25000},
+					{"fact": "revenue_share_from_sale", "op": ">", "value": 0.25},
+				],
+				"until": pa_25_113,
+				"citation": "Conn. Gen. Stat. § 42-516(2)",
+			},
+			{
+				"all": [{"fact": "consumers_per_year", "op": ">=", "value": 35000}],
+				"from": pa_25_113,
+				"citation": "Conn. Gen. Stat. § 42-516, as amended by P.A. 25-113",
+			},
+			{
+				"all": [{"fact": "processes_sensitive_data", "op": "==", "value": true}],
+				"from": pa_25_113,
+				"citation": "Conn. Gen. Stat. § 42-516, as amended by P.A. 25-113",
+			},
+			{
+				"all": [{"fact": "sells_or_shares", "op": "==", "value": true}],
+				"from": pa_25_113,
+				"citation": "Conn. Gen. Stat. § 42-516, as amended by P.A. 25-113",
+			},
+		],
+	},
+	"exempt_entities": {
+		"citation": "Conn. Gen. Stat. § 42-517(a)",
+		"any": [
+			{"exemption": "government", "citation": "Conn. Gen. Stat. § 42-517(a)"},
+			{"exemption": "nonprofit", "citation": "Conn. Gen. Stat. § 42-517(a)"},
+			{"exemption": "higher_education", "citation": "Conn. Gen. Stat. § 42-517(a)"},
+			{"exemption": "hipaa_covered_entity", "citation": "Conn. Gen. Stat. § 42-517(a)"},
+			{
+				"exemption": "glba_financial_institution",
+				"until": pa_25_113,
+				"citation": "Conn. Gen. Stat. § 42-517(a); replaced by a data-level exemption by P.A. 25-113",
+			},
+		],
+	},
+	"calendar": "US",
+	"delete": {
+		"respond": {"n": 45, "unit": "days", "citation": "Conn. Gen. Stat. § 42-518(c)(1)"},
+		"extended": {"n": 90, "unit": "days", "citation": "Conn. Gen. Stat. § 42-518(c)(1)"},
+		"extension_notice": {"citation": "Conn. Gen. Stat. § 42-518(c)(1)"},
+	},
+}

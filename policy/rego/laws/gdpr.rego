@@ -1,0 +1,59 @@
+# METADATA
+# title: European Union — GDPR
+# description: Regulation (EU) 2016/679 (General Data Protection Regulation); time limits under Regulation (EEC, Euratom) No 1182/71.
+package dsrkit.laws.gdpr
+
+# eea holds the EU member states and the EEA states (IS, LI, NO) whose residents GDPR protects.
+eea := {
+	"AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE",
+	"IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "IS", "LI", "NO",
+}
+
+# METADATA
+# title: GDPR — the law's data
+# description: |
+#   Applies from 2018-05-25 (FACTS EU-1). Territorial scope (FACTS EU-2): a
+#   data subject in the Union whom the business offers goods or services to
+#   or monitors (Art. 3(2)), or anyone whose data is processed in the context
+#   of an establishment in the Union (Art. 3(1)). No thresholds; every data
+#   subject, whatever the relationship; no entity exemptions. Periods of a
+#   request to delete per READINGS § 2, R5, R6 (FACTS EU-3, EU-11 to EU-17):
+#   months under Reg. 1182/71, rolled to the next working day of the member
+#   state in business.eu_member_state, else of the "weekends" calendar.
+# custom:
+#   citation: Regulation (EU) 2016/679
+law := {
+	"id": "GDPR",
+	"name": "General Data Protection Regulation",
+	"citation": "Regulation (EU) 2016/679",
+	"in_force": {"from": "2018-05-25", "citation": "GDPR Art. 99(2)"},
+	"territory": {
+		"citation": "GDPR Art. 3",
+		"any": [
+			{
+				"residence": eea,
+				"residence_name": "the EU/EEA",
+				"all": [{"fact": "targets_eu", "op": "==", "value": true}],
+				"citation": "GDPR Art. 3(2)",
+			},
+			{
+				"all": [{"fact": "eu_establishment", "op": "==", "value": true}],
+				"citation": "GDPR Art. 3(1)",
+			},
+		],
+	},
+	"consumers": {
+		"citation": "GDPR Art. 4(1)",
+		"any": [{
+			"relationship": {"customer", "employee", "job_applicant", "contractor", "b2b_contact", "other"},
+			"citation": "GDPR Art. 4(1) (every data subject)",
+		}],
+	},
+	"calendar": "weekends",
+	"calendar_from": "eu_member_state",
+	"delete": {
+		"respond": {"n": 1, "unit": "months", "citation": "GDPR Art. 12(3); Reg. 1182/71 Art. 3"},
+		"extended": {"n": 3, "unit": "months", "citation": "GDPR Art. 12(3) (two further months); Reg. 1182/71 Art. 3"},
+		"extension_notice": {"citation": "GDPR Art. 12(3)"},
+	},
+}

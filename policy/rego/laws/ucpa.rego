@@ -1,0 +1,67 @@
+# METADATA
+# title: Utah — UCPA
+# description: Utah Code § 13-61-101 et seq. (Utah Consumer Privacy Act).
+package dsrkit.laws.ucpa
+
+# METADATA
+# title: UCPA — the law's data
+# description: |
+#   In force from 2023-12-31 (FACTS UT-1). Thresholds: annual revenue of
+#   $25,000,000 or more AND either 100,000 consumers, or 25,000 consumers and
+#   over 50% of gross revenue from the sale of personal data (FACTS UT-3). A
+#   consumer acts in an individual or household context, never a commercial
+#   or employment one. Entity exemptions: government, higher education,
+#   nonprofits, GLBA financial institutions, HIPAA covered entities (FACTS
+#   UT-4). Periods of a request to delete per READINGS § 2 (FACTS UT-6).
+# custom:
+#   citation: Utah Code § 13-61-101 et seq.
+law := {
+	"id": "UCPA",
+	"name": "Utah Consumer Privacy Act",
+	"citation": "Utah Code § 13-61-101 et seq.",
+	"in_force": {"from": "2023-12-31", "citation": "Utah Laws 2022, ch. 462"},
+	"territory": {
+		"citation": "Utah Code §§ 13-61-101, 13-61-102(1)",
+		"any": [{"residence": {"US-UT"}, "citation": "Utah Code § 13-61-101 (\"consumer\")"}],
+	},
+	"consumers": {
+		"citation": "Utah Code § 13-61-101 (\"consumer\": not in a commercial or employment context)",
+		"any": [{"relationship": {"customer", "other"}, "citation": "Utah Code § 13-61-101 (\"consumer\")"}],
+	},
+	"thresholds": {
+		"citation": "Utah Code § 13-61-102(1)",
+		"any": [
+			{
+				"all": [
+					{"fact": "annual_revenue_usd", "op": ">=", "value": 25000000},
+					{"fact": "consumers_per_year", "op": ">=", "value": 100000},
+				],
+				"citation": "Utah Code § 13-61-102(1)",
+			},
+			{
+				"all": [
+					{"fact": "annual_revenue_usd", "op": ">=", "value": 25000000},
+					{"fact": "consumers_per_year", "op": ">=", "value": 25000},
+					{"fact": "revenue_share_from_sale", "op": ">", "value": 0.5},
+				],
+				"citation": "Utah Code § 13-61-102(1)",
+			},
+		],
+	},
+	"exempt_entities": {
+		"citation": "Utah Code § 13-61-102(2)",
+		"any": [
+			{"exemption": "government", "citation": "Utah Code § 13-61-102(2)"},
+			{"exemption": "higher_education", "citation": "Utah Code § 13-61-102(2)"},
+			{"exemption": "nonprofit", "citation": "Utah Code § 13-61-102(2)"},
+			{"exemption": "glba_financial_institution", "citation": "Utah Code § 13-61-102(2)"},
+			{"exemption": "hipaa_covered_entity", "citation": "Utah Code § 13-61-102(2)"},
+		],
+	},
+	"calendar": "US",
+	"delete": {
+		"respond": {"n": 45, "unit": "days", "citation": "Utah Code § 13-61-203(2)"},
+		"extended": {"n": 90, "unit": "days", "citation": "Utah Code § 13-61-203(2)"},
+		"extension_notice": {"citation": "Utah Code § 13-61-203(2) (with the extension's length and reasons)"},
+	},
+}

@@ -1,0 +1,107 @@
+package dsrkit.verification_test
+
+import data.dsrkit.verification
+
+ca(extra) := object.union({"kind": "delete", "received_at": "2026-03-02", "consumer": {"residence": "US-CA"}, "business": {"time_zone": "America/Los_Angeles"}}, extra)
+
+codes(inp) := c if {
+	c := {r.code | some r in verification.reasons} with input as inp
+}
+
+test_ccpa_ordinary_data_two_points_verify if {
+	inp := ca({"verification": {"method": "data_matching", "matched_data_points": 2}, "data": [{"id": "a"}]})
+	verification.block == {
+		"standard": "reasonable",
+		"required_data_points": 2,
+		"signed_declaration_required": false,
+		"reauthentication_required": false,
+		"status": "verified",
+	} with input as inp
+	codes(inp) == {"verified"}
+}
+
+test_ccpa_one_point_short_is_insufficient if {
+	inp := ca({"verification": {"method": "data_matching", "matched_data_points": 1, "info_requested_at": "2026-03-05T10:00:00-08:00"}})
+	b := verification.block with input as inp
+	b.status == "insufficient"
+	b.info_response_due == "2026-03-20"
+	some r in verification.reasons with input as inp
+	r.code == "data_points_short"
+	r.message == "1 data point(s) matched; the reasonable standard asks for 2"
+	r.citation == "Cal. Code Regs. tit. 11, § 7062(b)–(d)"
+}
+
+test_ccpa_sensitive_item_needs_three_points_and_a_declaration if {
+	inp := ca({"verification": {"method": "data_matching", "matched_data_points": 3}, "data": [{"id": "a", "sensitive": true}]})
+	b := verification.block with input as inp
+	b.standard == "reasonably_high"
+	b.required_data_points == 3
+	b.signed_declaration_required == true
+	b.status == "insufficient"
+	codes(inp) == {"declaration_missing"}
+	verification.status == "verified" with input as object.union(inp, {"verification": {"method": "data_matching", "matched_data_points": 3, "signed_declaration": true}})
+}
+
+test_account_holder_must_reauthenticate if {
+	inp := ca({"verification": {"method": "account_login"}})
+	verification.status == "pending" with input as inp
+	verification.reauthentication_required with input as inp
+	codes(inp) == {"reauthentication_needed"}
+	verification.status == "verified" with input as ca({"verification": {"method": "account_login", "reauthenticated": true}})
+}
+
+test_nothing_done_yet_is_pending if {
+	verification.status == "pending" with input as ca({})
+	codes(ca({})) == {"not_yet_verified"}
+}
+
+test_fraud_suspected_blocks_even_a_match if {
+	inp := ca({"verification": {"method": "data_matching", "matched_data_points": 4, "fraud_suspected": true}})
+	verification.status == "insufficient" with input as inp
+	codes(inp) == {"fraud_suspected"}
+}
+
+test_agents if {
+	ok := {"method": "data_matching", "matched_data_points": 2}
+	codes(ca({"requester": {"type": "authorized_agent"}, "verification": ok})) == {"agent_permission_missing"}
+	codes(ca({"requester": {"type": "authorized_agent", "authorization": "signed_permission"}, "verification": ok})) == {"consumer_confirmation_missing"}
+	verification.status == "verified" with input as ca({"requester": {"type": "authorized_agent", "authorization": "signed_permission"}, "verification": object.union(ok, {"consumer_confirmed_directly": true})})
+	verification.status == "verified" with input as ca({"requester": {"type": "authorized_agent", "authorization": "power_of_attorney"}, "verification": ok})
+}
+
+test_other_us_law_is_commercially_reasonable_with_playbook_points if {
+	inp := object.union(ca({"verification": {"method": "data_matching", "matched_data_points": 1}}), {"consumer": {"residence": "US-VA"}})
+	b := verification.block with input as inp
+	b.standard == "commercially_reasonable"
+	b.required_data_points == 2
+	some r in verification.reasons with input as inp
+	r.citation == "Va. Code § 59.1-577(B)(4)"
+}
+
+test_no_law_no_verification if {
+	inp := object.union(ca({}), {"consumer": {"residence": "US-NY"}})
+	verification.block == {
+		"standard": "none",
+		"required_data_points": 0,
+		"signed_declaration_required": false,
+		"reauthentication_required": false,
+		"status": "not_required",
+	} with input as inp
+	codes(inp) == set()
+}
+
+test_law_without_a_standard_entry_keeps_its_rule_citation if {
+	r := verification.cite({"code": "c", "citation": "X"}) with verification.binding_law as "OCPA"
+	r.citation == "X"
+	verification.law_standard("OCPA") == "commercially_reasonable"
+}
+
+test_agent_rule_cites_the_governing_law if {
+	inp := {"kind": "delete", "received_at": "2026-03-02", "consumer": {"residence": "US-VA"}, "requester": {"type": "authorized_agent"}, "business": {}}
+	some r in verification.reasons with input as inp
+	r.code == "agent_permission_missing"
+	r.citation == "Va. Code § 59.1-577(B)(4)"
+	some c in verification.reasons with input as object.union(inp, {"consumer": {"residence": "US-CA"}})
+	c.code == "agent_permission_missing"
+	c.citation == "Cal. Code Regs. tit. 11, § 7063(a)–(b)"
+}
