@@ -8,10 +8,12 @@ package dsrkit.delete
 import data.dsrkit.applicability
 import data.dsrkit.deadlines
 import data.dsrkit.lib
+import data.dsrkit.procedure
 import data.dsrkit.request
 import data.dsrkit.verification
 
-decision := {
+# envelope: what every delete decision has.
+envelope := {
 	"kind": "delete",
 	"request_id": object.get(input, "id", ""),
 	"as_of": request.as_of,
@@ -23,8 +25,20 @@ decision := {
 	"timeline": deadlines.timeline,
 	"reasons": [r | some r in reasons],
 	"notices": [n | some n in notices],
-	"escalations": [],
+	"escalations": [e | some e in procedure.escalations; covered],
 }
+
+# covered_block: what a covered request adds — the plan, the directives once
+# the requester is verified, and the record.
+covered_block := {
+	"plan": procedure.plan,
+	"directives": [d | some d in procedure.directives; verification.status == "verified"],
+	"record": procedure.record,
+} if covered
+
+covered_block := {} if not covered
+
+decision := object.union(envelope, covered_block)
 
 deadline_block := object.union(
 	{name: object.get(deadlines.binding, name, null) | some name in deadlines.names},
@@ -64,6 +78,11 @@ outcome := "needs_review" if {
 }
 
 reasons contains r if some r in verification.reasons
+
+reasons contains r if {
+	covered
+	some r in procedure.reasons
+}
 
 # METADATA
 # title: No law covers the request
@@ -146,3 +165,83 @@ notices contains notice(
 	input.business.sells_or_shares
 	not input.consumer.opted_out_of_sale
 }
+
+# declining: the response refuses the request in whole or in part.
+declining if outcome in {"unverified", "denied", "partial_deletion"}
+
+# METADATA
+# title: A record of the request is kept
+# description: The response says the business keeps a record of the request (§ 7101(a)).
+# custom:
+#   citation: Cal. Code Regs. tit. 11, § 7022(e)
+notices contains notice(
+	"record_kept",
+	sprintf("We keep a record of your request and our response, without other personal information, until %s.", [procedure.record.retain_until]),
+	rego.metadata.rule().custom.citation,
+	{deadlines.binding.respond_by},
+) if {
+	"CCPA" in applicability.applies
+	outcome != "pending_verification"
+}
+
+# METADATA
+# title: How to appeal
+# description: A law with an appeal right requires the instructions with a response that declines, and sets the time to answer an appeal.
+# custom:
+#   citation: the law's appeal provision (law.delete.appeal)
+notices contains object.union(
+	notice(
+		"appeal_instructions",
+		sprintf("You may appeal this decision; we will answer your appeal within %d days of receiving it.", [appeal.n]),
+		appeal.citation,
+		{deadlines.binding.respond_by},
+	),
+	{"law": id},
+) if {
+	declining
+	some id in applicability.applies
+	appeal := applicability.laws[id].delete.appeal
+}
+
+# METADATA
+# title: Complaint to a supervisory authority
+# description: When the controller does not act on the request it says why and that the data subject may complain to a supervisory authority and seek a judicial remedy.
+# custom:
+#   citation: GDPR Art. 12(4)
+notices contains object.union(
+	notice(
+		"supervisory_authority_complaint",
+		"You may lodge a complaint with a supervisory authority and seek a judicial remedy.",
+		complaint.citation,
+		{deadlines.binding.respond_by},
+	),
+	{"law": id},
+) if {
+	declining
+	some id in applicability.applies
+	complaint := applicability.laws[id].delete.complaint
+}
+
+# METADATA
+# title: Extension notice
+# description: An extension taken is notified, with its reasons (Utah also its length), within the first period.
+# custom:
+#   citation: the law's extension provision (law.delete.extension_notice)
+notices contains notice(
+	"extension_notice",
+	sprintf("We need more time to respond: %s. We will respond by %s%s.", [object.get(input.extension, "reason", "the request is complex"), deadlines.binding.extended_respond_by, length]),
+	concat("; ", sort({applicability.laws[id].delete.extension_notice.citation | some id in applicability.applies})),
+	{deadlines.binding.extension_notice_by},
+) if {
+	covered
+	input.extension
+	length := extension_length
+}
+
+# extension_length: Utah requires the notice to state the extension's length.
+extension_length := sprintf(" (an extension of %d days)", [dsrkit.days_between(deadlines.binding.respond_by, deadlines.binding.extended_respond_by)]) if {
+	some id in applicability.applies
+	applicability.laws[id].delete.extension_length_in_notice
+}
+
+default extension_length := ""

@@ -51,7 +51,9 @@ test_verified_request_needs_review_of_its_items if {
 	d := delete.decision with input as object.union(ca, {"verification": verified})
 	d.outcome == "needs_review"
 	d.verification.status == "verified"
-	{r.code | some r in d.reasons} == {"verified", "needs_review"}
+	{r.code | some r in d.reasons} == {"verified", "needs_review", "plan_clamped"}
+	count(d.plan) == 8
+	d.record == {"retain_until": "2029-04-16", "citation": "Cal. Code Regs. tit. 11, § 7101(a); playbook: record retention"}
 }
 
 test_insufficient_verification_asks_for_more_information if {
@@ -75,7 +77,7 @@ test_unverified_on_the_response_date if {
 	})
 	d := delete.decision with input as inp
 	d.outcome == "unverified"
-	{n.code | some n in d.notices} == {"identity_not_verified", "offer_opt_out"}
+	{n.code | some n in d.notices} == {"identity_not_verified", "offer_opt_out", "record_kept"}
 	some n in d.notices
 	n.code == "offer_opt_out"
 	n.text == "We can instead stop selling or sharing your personal information: https://example.com/opt-out"
@@ -88,12 +90,64 @@ test_no_opt_out_offer_when_already_opted_out_or_not_selling if {
 	base := object.union(ca, {"as_of": "2026-04-20T12:00:00Z"})
 	d1 := delete.decision with input as object.union(base, {"business": {"sells_or_shares": false}})
 	d1.outcome == "unverified"
-	{n.code | some n in d1.notices} == {"identity_not_verified"}
+	{n.code | some n in d1.notices} == {"identity_not_verified", "record_kept"}
 	d2 := delete.decision with input as object.union(base, {"business": {"sells_or_shares": true}, "consumer": {"residence": "US-CA", "opted_out_of_sale": true}})
-	{n.code | some n in d2.notices} == {"identity_not_verified"}
+	{n.code | some n in d2.notices} == {"identity_not_verified", "record_kept"}
 }
 
 test_day_before_the_response_date_is_still_pending if {
 	d := delete.decision with input as object.union(ca, {"as_of": "2026-04-15T12:00:00Z"})
 	d.outcome == "pending_verification"
+}
+
+va := {"kind": "delete", "received_at": "2026-03-02", "consumer": {"residence": "US-VA"}, "business": {"consumers_per_year": 200000}}
+
+test_appeal_instructions_when_declining_under_vcdpa if {
+	d := delete.decision with input as object.union(va, {"as_of": "2026-04-20T00:00:00Z"})
+	d.outcome == "unverified"
+	some n in d.notices
+	n.code == "appeal_instructions"
+	n == {"code": "appeal_instructions", "law": "VCDPA", "citation": "Va. Code § 59.1-577(C)", "due": "2026-04-16", "text": "You may appeal this decision; we will answer your appeal within 60 days of receiving it."}
+	not "record_kept" in {n.code | some n in d.notices}
+}
+
+test_supervisory_authority_complaint_when_declining_under_gdpr if {
+	inp := {"kind": "delete", "received_at": "2026-03-02", "as_of": "2026-04-10T00:00:00Z", "consumer": {"residence": "DE"}, "business": {"eu_establishment": true, "eu_member_state": "DE"}}
+	d := delete.decision with input as inp
+	d.outcome == "unverified"
+	some n in d.notices
+	n.code == "supervisory_authority_complaint"
+	n.law == "GDPR"
+	n.citation == "GDPR Art. 12(4); Art. 77"
+}
+
+test_utah_extension_notice_states_its_length if {
+	inp := {"kind": "delete", "received_at": "2026-03-02", "consumer": {"residence": "US-UT"}, "business": {"annual_revenue_usd": 30000000, "consumers_per_year": 200000}, "extension": {"reason": "the request covers twelve systems"}}
+	d := delete.decision with input as inp
+	some n in d.notices
+	n.code == "extension_notice"
+	n.due == "2026-04-16"
+	n.text == "We need more time to respond: the request covers twelve systems. We will respond by 2026-05-31 (an extension of 45 days)."
+	n.citation == "Utah Code § 13-61-203(2) (with the extension's length and reasons)"
+}
+
+test_extension_notice_without_length_elsewhere if {
+	d := delete.decision with input as object.union(ca, {"extension": {"reason": "complex"}})
+	some n in d.notices
+	n.code == "extension_notice"
+	n.text == "We need more time to respond: complex. We will respond by 2026-05-31."
+}
+
+test_directives_only_once_verified if {
+	r := [{"id": "sp-1", "name": "Mailer", "role": "service_provider", "received_via": "disclosure"}]
+	d1 := delete.decision with input as object.union(ca, {"recipients": r})
+	d1.directives == []
+	d2 := delete.decision with input as object.union(ca, {"recipients": r, "verification": verified})
+	[x.recipient | some x in d2.directives] == ["sp-1"]
+}
+
+test_no_plan_without_a_law if {
+	d := delete.decision with input as object.union(ca, {"consumer": {"residence": "US-NY"}})
+	not d.plan
+	d.escalations == []
 }

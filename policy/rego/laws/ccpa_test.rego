@@ -136,3 +136,7 @@ test_applies_says_why if {
 	r.citation == "Cal. Civ. Code § 1798.100 et seq."
 	r.rule == "data.dsrkit.applicability.reasons"
 }
+
+test_record_minimum if {
+	ccpa.law.delete.record == {"n": 24, "unit": "months", "citation": "Cal. Code Regs. tit. 11, § 7101(a)"}
+}

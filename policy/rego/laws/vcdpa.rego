@@ -59,5 +59,6 @@ law := {
 		"respond": {"n": 45, "unit": "days", "citation": "Va. Code § 59.1-577(B)(1)"},
 		"extended": {"n": 90, "unit": "days", "citation": "Va. Code § 59.1-577(B)(1)"},
 		"extension_notice": {"citation": "Va. Code § 59.1-577(B)(1)"},
+		"appeal": {"n": 60, "unit": "days", "citation": "Va. Code § 59.1-577(C)"},
 	},
 }

@@ -19,7 +19,7 @@ test_data if {
 	vcdpa.law.calendar == "US"
 	vcdpa.law.delete.respond == {"n": 45, "unit": "days", "citation": "Va. Code § 59.1-577(B)(1)"}
 	vcdpa.law.delete.extended.n == 90
-	object.keys(vcdpa.law.delete) == {"respond", "extended", "extension_notice"}
+	object.keys(vcdpa.law.delete) == {"respond", "extended", "extension_notice", "appeal"}
 }
 
 test_in_force_from_2023_01_01 if {

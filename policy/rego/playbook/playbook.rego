@@ -11,6 +11,32 @@ defaults := {
 	"verification_data_points": {"ordinary": 2, "sensitive": 3},
 	# Step 2: "If verification fails, request additional information (provide 15 days to respond)".
 	"info_response": {"n": 15, "unit": "days"},
+	# § 3.2 timeframes of each step (§ 3.3 timeline summary): intake within
+	# 24 hours, acknowledgement and verification counted from receipt, each
+	# later step from the one before.
+	"steps": {
+		"intake": {"n": 1, "unit": "days"},
+		"acknowledge": {"n": 10, "unit": "business_days"},
+		"verify": {"n": 5, "unit": "business_days"},
+		"discover": {"n": 15, "unit": "business_days"},
+		"analyze_exceptions": {"n": 5, "unit": "business_days"},
+		"execute_deletion": {"n": 10, "unit": "business_days"},
+	},
+	# Step 6 and the directive template: "Confirm deletion within 15 calendar days".
+	"directive_confirmation": {"n": 15, "unit": "days"},
+	# § 7.2: "Retain deletion request records for 3 years".
+	"record_retention": {"n": 36, "unit": "months"},
+	# § 10: triggers and the level each goes to (§ 10.2: 1 Privacy Team Lead,
+	# 2 Chief Privacy Officer, 3 Legal Counsel, 4 Executive Leadership).
+	"escalation_levels": {
+		"recipient_non_compliance": 1,
+		"deadline_at_risk": 2,
+		"denial_disputed": 2,
+		"legal_exception_unclear": 3,
+		"special_scenario": 3,
+		"regulator_complaint": 4,
+	},
+	"deadline_at_risk_after_days": 30,
 }
 
 # settings are the defaults with the request's playbook laid over them.

@@ -1,0 +1,58 @@
+package dsrkit.procedure
+
+import data.dsrkit.items
+
+# to names who each level goes to (seed procedure § 10.2).
+to := {1: "Privacy Team Lead", 2: "Chief Privacy Officer", 3: "Legal Counsel", 4: "Executive Leadership"}
+
+escalation(trigger, reason) := {"trigger": trigger, "level": level, "to": to[level], "reason": reason} if {
+	level := settings.escalation_levels[trigger]
+}
+
+days_since_receipt := dsrkit.days_between(request_received_on, request_as_of_date)
+
+request_received_on := data.dsrkit.request.received_on
+
+# escalations: the seed procedure's § 10.1 triggers, and Legal for unclear
+# exceptions and legal holds (items).
+escalations contains escalation("deadline_at_risk", sprintf("%d days since receipt and no response yet", [days_since_receipt])) if {
+	days_since_receipt > settings.deadline_at_risk_after_days
+	not events.responded_at
+}
+
+escalations contains escalation("denial_disputed", "the consumer disputes the denial") if input.disputes.denial_disputed
+
+escalations contains escalation("regulator_complaint", "the consumer complained to a regulator") if input.disputes.regulator_complaint
+
+escalations contains escalation("recipient_non_compliance", sprintf("%s has not confirmed deletion, due %s", [r.id, confirm_by(r)])) if {
+	some r in recipients
+	directive_action(r)
+	overdue(r)
+}
+
+escalations contains escalation("special_scenario", msg) if {
+	some msg in special_scenarios
+}
+
+escalations contains e if some e in items.escalations
+
+special_scenarios contains "employee or HR data: route to HR and Legal (seed procedure § 4.3)" if {
+	input.consumer.relationship in {"employee", "job_applicant", "contractor"}
+}
+
+special_scenarios contains "employee or HR data: route to HR and Legal (seed procedure § 4.3)" if {
+	some item in object.get(input, "data", [])
+	item.system_type == "hr"
+}
+
+special_scenarios contains "the consumer is deceased: verify the requester's authority, consult Legal (seed procedure § 4.4)" if {
+	input.consumer.deceased
+}
+
+special_scenarios contains "household request: verify authority over the household (seed procedure § 4.1)" if {
+	input.requester.type == "household"
+}
+
+special_scenarios contains "request by an estate: verify authority, consult Legal (seed procedure § 4.4)" if {
+	input.requester.type == "estate"
+}
