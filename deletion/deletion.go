@@ -94,6 +94,53 @@ type Decision struct {
 	policy.Envelope
 	Deadlines    Deadlines            `json:"deadlines"`
 	Verification VerificationDecision `json:"verification"`
+	Items        []ItemDecision       `json:"items,omitempty"`
+	Directives   []Directive          `json:"directives,omitempty"`
+	Plan         []PlanStep           `json:"plan,omitempty"`
+	Record       *Record              `json:"record,omitempty"`
+}
+
+// ItemDecision is what to do with one item of the request's data.
+type ItemDecision struct {
+	ID           string          `json:"id"`
+	Action       string          `json:"action"` // delete, deidentify, aggregate, retain, defer, not_required
+	Method       string          `json:"method"`
+	Exception    *ItemException  `json:"exception,omitempty"`
+	RetainUntil  *calendar.Date  `json:"retain_until,omitempty"`
+	UseLimitedTo []string        `json:"use_limited_to,omitempty"`
+	Reasons      []policy.Reason `json:"reasons"`
+}
+
+// ItemException is the ground on which an item is kept.
+type ItemException struct {
+	Basis    string `json:"basis"`
+	Law      string `json:"law"`
+	Citation string `json:"citation"`
+}
+
+// Directive tells a recipient to delete (or notifies a third party).
+type Directive struct {
+	Recipient   string         `json:"recipient"`
+	Role        string         `json:"role"`
+	Action      string         `json:"action"`
+	ConfirmBy   calendar.Date  `json:"confirm_by"`
+	FollowUpDue *calendar.Date `json:"follow_up_due,omitempty"`
+	Overdue     bool           `json:"overdue"`
+}
+
+// PlanStep is one step of the deletion procedure and its due date;
+// Statutory steps are dated by the law, the others by the playbook.
+type PlanStep struct {
+	Step      string        `json:"step"`
+	Due       calendar.Date `json:"due"`
+	DoneAt    string        `json:"done_at,omitempty"`
+	Statutory bool          `json:"statutory"`
+}
+
+// Record says how long the record of the request is kept.
+type Record struct {
+	RetainUntil calendar.Date `json:"retain_until"`
+	Citation    string        `json:"citation"`
 }
 
 // VerificationDecision is the identity verification the laws require and

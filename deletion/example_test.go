@@ -39,3 +39,37 @@ func ExampleDecide() {
 	// 2028-02-12 respond_by = 2027-12-29 + 45 calendar days
 	// 2028-03-28 extended_respond_by = 2027-12-29 + 90 calendar days
 }
+
+func ExampleDecide_plan() {
+	ctx := context.Background()
+	eng, err := policy.New(ctx)
+	if err != nil {
+		panic(err)
+	}
+	d, err := deletion.Decide(ctx, eng, deletion.Request{
+		RequestHeader: policy.RequestHeader{
+			ReceivedAt: "2026-11-20T16:45:00-08:00",
+			AsOf:       "2026-11-23T09:00:00-08:00",
+			Consumer:   policy.Consumer{Residence: "US-CA"},
+			Business:   policy.Business{TimeZone: "America/Los_Angeles"},
+		},
+		Verification: &deletion.Verification{Method: "account_login", Reauthenticated: true},
+	})
+	if err != nil {
+		panic(err)
+	}
+	for _, s := range d.Plan {
+		fmt.Println(s.Due, s.Step, s.Statutory)
+	}
+	fmt.Println("record until", d.Record.RetainUntil)
+	// Output:
+	// 2026-11-21 intake false
+	// 2026-12-07 acknowledge true
+	// 2026-11-30 verify false
+	// 2026-12-21 discover false
+	// 2026-12-29 analyze_exceptions false
+	// 2027-01-04 execute_deletion false
+	// 2027-01-04 notify_recipients false
+	// 2027-01-04 respond true
+	// record until 2030-01-04
+}
