@@ -57,10 +57,10 @@ statutory contains "respond"
 
 statutory contains "acknowledge" if deadlines.binding.acknowledge_by
 
-# due is the step's date, never later than the statutory response date.
-due(step) := min({unclamped[step], respond_by})
+# due is each step's date, never later than the statutory response date.
+due[step] := min({date, respond_by}) if some step, date in unclamped
 
-plan := [object.union({"step": step, "due": due(step), "statutory": step in statutory}, {"done_at": t | t := done[step]}) |
+plan := [object.union({"step": step, "due": due[step], "statutory": step in statutory}, {"done_at": t | t := done[step]}) |
 	some pair in step_events
 	step := pair[0]
 ]

@@ -8,7 +8,7 @@ recipients := object.get(input, "recipients", [])
 # with the deletion, concurrently (seed procedure, step 6).
 sent(r) := day(r.directive_sent_at)
 
-sent(r) := due("notify_recipients") if not r.directive_sent_at
+sent(r) := due.notify_recipients if not r.directive_sent_at
 
 confirm_by(r) := lib.due(sent(r), settings.directive_confirmation, calendar)
 
