@@ -145,5 +145,5 @@ func TestExplainUnverified(t *testing.T) {
 	require.Equal(t, exitOK, code, stderr)
 	assert.Contains(t, out, "Outcome: unverified")
 	assert.Contains(t, out, "identity_not_verified")
-	assert.Contains(t, out, "offer_opt_out: We can instead stop selling or sharing your personal information: https://example.com/opt-out")
+	assert.Contains(t, out, "offer_opt_out: You can also tell us to stop selling or sharing your personal information: https://example.com/opt-out")
 }

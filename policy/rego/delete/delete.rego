@@ -7,6 +7,7 @@ package dsrkit.delete
 
 import data.dsrkit.applicability
 import data.dsrkit.deadlines
+import data.dsrkit.items
 import data.dsrkit.lib
 import data.dsrkit.procedure
 import data.dsrkit.request
@@ -31,6 +32,7 @@ envelope := {
 # covered_block: what a covered request adds — the plan, the directives once
 # the requester is verified, and the record.
 covered_block := {
+	"items": [i | some i in items.decisions; verification.status == "verified"],
 	"plan": procedure.plan,
 	"directives": [d | some d in procedure.directives; verification.status == "verified"],
 	"record": procedure.record,
@@ -56,8 +58,10 @@ unverified_status := {"insufficient", "pending"}
 response_due if request.as_of_date >= deadlines.binding.respond_by
 
 # outcome: no law → not_covered; identity still unverified when the response
-# is due → unverified; unverified before then → pending_verification; a
-# verified request awaits the item analysis → needs_review.
+# is due → unverified; unverified before then → pending_verification; once
+# verified, the items decide: a claim Legal must decide → needs_review;
+# nothing kept → full_deletion; everything found kept → denied; else
+# partial_deletion.
 outcome := "not_covered" if not covered
 
 outcome := "unverified" if {
@@ -72,9 +76,42 @@ outcome := "pending_verification" if {
 	not response_due
 }
 
-outcome := "needs_review" if {
+outcome := items_outcome if {
 	covered
 	not verification.status in unverified_status
+}
+
+kept := items.retained | items.held
+
+removed := items.deleted | items.deferred
+
+items_outcome := "needs_review" if items.needs_review
+
+items_outcome := "needs_review" if discovery_pending
+
+# discovery_pending: no data reported and discovery not recorded as done, so
+# nothing may yet be confirmed as deleted.
+discovery_pending if {
+	count(object.get(input, "data", [])) == 0
+	not input.events.discovery_completed_at
+}
+
+items_outcome := "full_deletion" if {
+	not items.needs_review
+	not discovery_pending
+	count(kept) == 0
+}
+
+items_outcome := "denied" if {
+	not items.needs_review
+	count(kept) > 0
+	count(removed) == 0
+}
+
+items_outcome := "partial_deletion" if {
+	not items.needs_review
+	count(kept) > 0
+	count(removed) > 0
 }
 
 reasons contains r if some r in verification.reasons
@@ -82,6 +119,16 @@ reasons contains r if some r in verification.reasons
 reasons contains r if {
 	covered
 	some r in procedure.reasons
+}
+
+# METADATA
+# title: Discovery not done
+# description: A verified request with no data found yet waits for data discovery (seed procedure, step 3) before anything is confirmed as deleted.
+# custom:
+#   citation: Cal. Civ. Code § 1798.105(c)(1)
+reasons contains lib.reason("discovery_pending", "identity verified; no data has been reported and discovery is not recorded as complete: search the systems (step 3) before responding", rego.metadata.chain()) if {
+	outcome == "needs_review"
+	discovery_pending
 }
 
 # METADATA
@@ -101,15 +148,6 @@ reasons contains lib.with_citation(lib.reason("not_covered", "no law considered 
 reasons contains verification.cite(lib.reason("unverified", msg, rego.metadata.chain())) if {
 	outcome == "unverified"
 	msg := sprintf("identity still not verified on %s, the response date %s: the request may be denied as unverifiable", [request.as_of_date, deadlines.binding.respond_by])
-}
-
-# METADATA
-# title: Item analysis not yet decided by this policy
-# description: The requester is verified; the per-item deletion analysis is not part of this policy revision, so the request needs a person.
-# custom:
-#   citation: Cal. Civ. Code § 1798.105(c)–(d)
-reasons contains lib.reason("needs_review", "identity verified and deadlines set; this policy revision does not yet decide what to delete or keep: a person must review the items", rego.metadata.chain()) if {
-	outcome == "needs_review"
 }
 
 # notice builds a notice; citation and due are left out when undefined.
@@ -150,17 +188,20 @@ notices contains notice(
 }
 
 # METADATA
-# title: Offer to treat an unverifiable request as an opt-out of sale
-# description: Under the CCPA a business that sells or shares offers to opt the consumer out instead.
+# title: Offer an opt-out of sale
+# description: |
+#   Under the CCPA a business that sells or shares, and does not delete
+#   everything (unverifiable request, partial deletion, denial), offers the
+#   consumer who has not opted out an opt-out of sale, with the link.
 # custom:
-#   citation: Cal. Code Regs. tit. 11, § 7022(a); Cal. Civ. Code § 1798.120
+#   citation: Cal. Code Regs. tit. 11, § 7022(a), (g); Cal. Civ. Code § 1798.120
 notices contains notice(
 	"offer_opt_out",
-	sprintf("We can instead stop selling or sharing your personal information: %s", [object.get(input.business, "opt_out_url", "see our opt-out page")]),
+	sprintf("You can also tell us to stop selling or sharing your personal information: %s", [object.get(input.business, "opt_out_url", "see our opt-out page")]),
 	rego.metadata.rule().custom.citation,
 	set(),
 ) if {
-	outcome == "unverified"
+	outcome in {"unverified", "partial_deletion", "denied"}
 	"CCPA" in applicability.applies
 	input.business.sells_or_shares
 	not input.consumer.opted_out_of_sale
@@ -245,3 +286,61 @@ extension_length := sprintf(" (an extension of %d days)", [dsrkit.days_between(d
 }
 
 default extension_length := ""
+
+# METADATA
+# title: Deletion confirmed
+# custom:
+#   citation: Cal. Code Regs. tit. 11, § 7022(e)
+notices contains notice(
+	"deletion_confirmed",
+	"We have deleted the personal information we hold about you, and told our service providers to do the same.",
+	rego.metadata.rule().custom.citation,
+	{deadlines.binding.respond_by},
+) if outcome == "full_deletion"
+
+# retained_text lists each retained category with its basis and citation.
+retained_text := concat("; ", [sprintf("%s (%s, %s)", [c.category, c.basis, c.citation]) | some c in items.retained_categories])
+
+# METADATA
+# title: Partial deletion explained
+# description: Each retained category, its basis and citation; what no exception covers is deleted, and what is kept is used only for that purpose.
+# custom:
+#   citation: Cal. Code Regs. tit. 11, § 7022(f)
+notices contains notice(
+	"partial_deletion_explained",
+	sprintf("We deleted your personal information except: %s. We use what we keep only for those purposes.", [retained_text]),
+	rego.metadata.rule().custom.citation,
+	{deadlines.binding.respond_by},
+) if {
+	outcome == "partial_deletion"
+	count(items.retained_categories) > 0
+}
+
+# METADATA
+# title: Denial explained
+# custom:
+#   citation: Cal. Code Regs. tit. 11, § 7022(f)
+notices contains notice(
+	"denial_explained",
+	sprintf("We cannot delete your personal information because we must keep it: %s. We use it only for those purposes.", [retained_text]),
+	rego.metadata.rule().custom.citation,
+	{deadlines.binding.respond_by},
+) if {
+	outcome == "denied"
+	count(items.retained_categories) > 0
+}
+
+# METADATA
+# title: Legal hold
+# description: The consumer is told some data cannot be deleted at this time, with no detail of the litigation.
+# custom:
+#   citation: Cal. Civ. Code § 1798.105(d)(8); Cal. Civ. Code § 1798.145(a)(1)
+notices contains notice(
+	"legal_hold",
+	items.legal_hold_notice,
+	rego.metadata.rule().custom.citation,
+	{deadlines.binding.respond_by},
+) if {
+	verification.status == "verified"
+	items.legal_hold
+}

@@ -51,7 +51,7 @@ test_verified_request_needs_review_of_its_items if {
 	d := delete.decision with input as object.union(ca, {"verification": verified})
 	d.outcome == "needs_review"
 	d.verification.status == "verified"
-	{r.code | some r in d.reasons} == {"verified", "needs_review", "plan_clamped"}
+	{r.code | some r in d.reasons} == {"verified", "discovery_pending", "plan_clamped"}
 	count(d.plan) == 8
 	d.record == {"retain_until": "2029-04-16", "citation": "Cal. Code Regs. tit. 11, § 7101(a); playbook: record retention"}
 }
@@ -80,7 +80,7 @@ test_unverified_on_the_response_date if {
 	{n.code | some n in d.notices} == {"identity_not_verified", "offer_opt_out", "record_kept"}
 	some n in d.notices
 	n.code == "offer_opt_out"
-	n.text == "We can instead stop selling or sharing your personal information: https://example.com/opt-out"
+	n.text == "You can also tell us to stop selling or sharing your personal information: https://example.com/opt-out"
 	some r in d.reasons
 	r.code == "unverified"
 	r.message == "identity still not verified on 2026-04-16, the response date 2026-04-16: the request may be denied as unverifiable"
@@ -150,4 +150,60 @@ test_no_plan_without_a_law if {
 	d := delete.decision with input as object.union(ca, {"consumer": {"residence": "US-NY"}})
 	not d.plan
 	d.escalations == []
+}
+
+item(id, extra) := object.union({"id": id, "system": "crm", "system_type": "crm", "category": "contact", "source": "consumer"}, extra)
+
+test_full_deletion if {
+	d := delete.decision with input as object.union(ca, {"verification": verified, "data": [item("a", {}), item("b", {"system_type": "marketing"})]})
+	d.outcome == "full_deletion"
+	[i.action | some i in d.items] == ["delete", "delete"]
+	{n.code | some n in d.notices} == {"deletion_confirmed", "record_kept"}
+}
+
+test_nothing_found_after_discovery_is_full_deletion if {
+	d := delete.decision with input as object.union(ca, {"verification": verified, "events": {"discovery_completed_at": "2026-03-05T00:00:00Z"}})
+	d.outcome == "full_deletion"
+}
+
+test_partial_deletion_explains_and_offers_opt_out if {
+	inp := object.union(ca, {
+		"verification": verified,
+		"business": {"sells_or_shares": true, "opt_out_url": "https://example.com/opt-out"},
+		"data": [item("a", {}), item("tax", {"system_type": "financial", "category": "tax_record", "exceptions": [{"basis": "legal_obligation", "until": "2032-12-31"}]})],
+	})
+	d := delete.decision with input as inp
+	d.outcome == "partial_deletion"
+	{n.code | some n in d.notices} == {"partial_deletion_explained", "offer_opt_out", "record_kept"}
+	some n in d.notices
+	n.code == "partial_deletion_explained"
+	contains(n.text, "tax_record (legal_obligation, Cal. Civ. Code § 1798.105(d)(8); § 1798.145(a)(1))")
+}
+
+test_denied_when_everything_is_kept if {
+	d := delete.decision with input as object.union(ca, {"verification": verified, "data": [item("tax", {"exceptions": [{"basis": "legal_obligation"}]})]})
+	d.outcome == "denied"
+	"denial_explained" in {n.code | some n in d.notices}
+}
+
+test_legal_hold_is_kept_and_legal_is_told if {
+	d := delete.decision with input as object.union(ca, {"verification": verified, "data": [item("a", {}), item("h", {"legal_hold": true})]})
+	d.outcome == "partial_deletion"
+	{n.code | some n in d.notices} == {"legal_hold", "record_kept"}
+	{[e.trigger, e.level] | some e in d.escalations} == {["legal_hold", 3]}
+	some i in d.items
+	i.id == "h"
+	i.action == "retain"
+}
+
+test_disputed_claim_needs_review if {
+	d := delete.decision with input as object.union(ca, {"verification": verified, "data": [item("a", {"exceptions": [{"basis": "security_integrity", "disputed": true}]})]})
+	d.outcome == "needs_review"
+	{e.trigger | some e in d.escalations} == {"legal_exception_unclear"}
+	not "delete" in {i.action | some i in d.items}
+}
+
+test_no_items_before_verification if {
+	d := delete.decision with input as object.union(ca, {"data": [item("a", {})]})
+	d.items == []
 }

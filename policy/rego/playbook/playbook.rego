@@ -33,6 +33,7 @@ defaults := {
 		"deadline_at_risk": 2,
 		"denial_disputed": 2,
 		"legal_exception_unclear": 3,
+		"legal_hold": 3,
 		"special_scenario": 3,
 		"regulator_complaint": 4,
 	},

@@ -34,7 +34,7 @@ escalations contains escalation("special_scenario", msg) if {
 	some msg in special_scenarios
 }
 
-escalations contains e if some e in items.escalations
+escalations contains escalation(e.trigger, e.reason) if some e in items.escalations
 
 special_scenarios contains "employee or HR data: route to HR and Legal (seed procedure § 4.3)" if {
 	input.consumer.relationship in {"employee", "job_applicant", "contractor"}
