@@ -12,6 +12,8 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/dsrkit/dsrkit/internal/schema"
 )
 
 // DecideOption adjusts one decision.
@@ -70,35 +72,34 @@ func (e *Engine) Laws(ctx context.Context, request []byte, opts ...DecideOption)
 	return laws, nil
 }
 
-// validate parses a request, applies the overrides and checks it against
-// the contract's schema.
+// validate parses a request, applies the overrides and checks the result
+// against the contract's schema, once.
 func (e *Engine) validate(request []byte, opts []DecideOption) (map[string]any, error) {
 	var cfg decideConfig
 	for _, o := range opts {
 		o(&cfg)
 	}
-	v, problems := e.schemas.RequestJSONValue(request)
-	if len(problems) > 0 {
+	v, problems := schema.ParseJSON(request)
+	if problems != nil {
 		return nil, &RequestError{Problems: problems}
 	}
-	doc := v.(map[string]any)
-	if cfg.asOf != "" {
-		doc["as_of"] = cfg.asOf
-	}
-	if cfg.calendar != "" {
-		business, _ := doc["business"].(map[string]any)
-		if business == nil {
-			business = map[string]any{}
-			doc["business"] = business
+	if doc, ok := v.(map[string]any); ok {
+		if cfg.asOf != "" {
+			doc["as_of"] = cfg.asOf
 		}
-		business["calendar"] = cfg.calendar
-	}
-	if cfg.asOf != "" || cfg.calendar != "" {
-		if problems := e.schemas.Request(doc); len(problems) > 0 {
-			return nil, &RequestError{Problems: problems}
+		if cfg.calendar != "" {
+			business, _ := doc["business"].(map[string]any)
+			if business == nil {
+				business = map[string]any{}
+				doc["business"] = business
+			}
+			business["calendar"] = cfg.calendar
 		}
 	}
-	return doc, nil
+	if problems := e.schemas.Request(v); len(problems) > 0 {
+		return nil, &RequestError{Problems: problems}
+	}
+	return v.(map[string]any), nil
 }
 
 // eval runs the kind's prepared query and checks the decision it gives

@@ -93,13 +93,20 @@ func (v *Validator) Decision(doc any) []Problem { return check(v.decision, doc) 
 // RequestJSON parses and validates a request. Malformed JSON is one problem
 // at "", naming the line and column.
 func (v *Validator) RequestJSON(b []byte) []Problem {
-	_, ps := v.RequestJSONValue(b)
+	_, ps := checkJSON(v.request, b)
 	return ps
 }
 
-// RequestJSONValue is RequestJSON that also returns the document it parsed
-// (nil when the JSON is malformed), for callers that go on to use it.
-func (v *Validator) RequestJSONValue(b []byte) (any, []Problem) { return checkJSON(v.request, b) }
+// ParseJSON decodes a document into the form Request and Decision take
+// (numbers as json.Number), for callers that adjust it before validating.
+// Malformed JSON is one problem at "", naming the line and column.
+func ParseJSON(b []byte) (any, []Problem) {
+	doc, err := parse(b)
+	if err != nil {
+		return nil, []Problem{{Message: err.Error()}}
+	}
+	return doc, nil
+}
 
 // DecisionJSON parses and validates a decision like RequestJSON.
 func (v *Validator) DecisionJSON(b []byte) []Problem {
@@ -108,9 +115,9 @@ func (v *Validator) DecisionJSON(b []byte) []Problem {
 }
 
 func checkJSON(s *jsonschema.Schema, b []byte) (any, []Problem) {
-	doc, err := parse(b)
-	if err != nil {
-		return nil, []Problem{{Message: err.Error()}}
+	doc, ps := ParseJSON(b)
+	if ps != nil {
+		return nil, ps
 	}
 	return doc, check(s, doc)
 }

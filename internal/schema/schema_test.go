@@ -249,10 +249,11 @@ func TestRequestTakesDecodedDocuments(t *testing.T) {
 
 	assert.Equal(t, p(": struct {} is not a JSON value"), v.Request(struct{}{}))
 
-	parsed, ps := v.RequestJSONValue([]byte(`{"kind": "opt_in", "consumer": {"age": 7}}`))
+	parsed, ps := ParseJSON([]byte(`{"kind": "opt_in", "consumer": {"age": 7}}`))
 	assert.Nil(t, ps)
+	assert.Nil(t, v.Request(parsed))
 	assert.Equal(t, map[string]any{"kind": "opt_in", "consumer": map[string]any{"age": json.Number("7")}}, parsed)
-	parsed, ps = v.RequestJSONValue([]byte(`{"kind": "opt_in"`))
+	parsed, ps = ParseJSON([]byte(`{"kind": "opt_in"`))
 	assert.Nil(t, parsed)
 	assert.Len(t, ps, 1)
 	assert.Equal(t, p(`/kind: missing required field "kind"`), v.Decision(map[string]any{
