@@ -5,8 +5,6 @@ package deletion
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 
 	"github.com/dsrkit/dsrkit/calendar"
 	"github.com/dsrkit/dsrkit/policy"
@@ -54,6 +52,7 @@ type Exception struct {
 	Until    string `json:"until,omitempty"`
 	Note     string `json:"note,omitempty"`
 	Disputed bool   `json:"disputed,omitempty"`
+	Rule     string `json:"rule,omitempty"` // the playbook rule that made the claim (set by the engine)
 }
 
 // Recipient is a service provider, contractor or third party holding the data.
@@ -181,17 +180,5 @@ type LawDeadlines struct {
 // (errors.Is(err, policy.ErrInvalidRequest)) or a failing policy.
 func Decide(ctx context.Context, eng *policy.Engine, req Request, opts ...policy.DecideOption) (*Decision, error) {
 	req.Kind = policy.KindDelete
-	b, err := json.Marshal(req)
-	if err != nil {
-		return nil, fmt.Errorf("deletion: encoding the request: %w", err)
-	}
-	out, err := eng.Decide(ctx, b, opts...)
-	if err != nil {
-		return nil, err
-	}
-	var d Decision
-	if err := json.Unmarshal(out, &d); err != nil {
-		return nil, fmt.Errorf("deletion: reading the decision: %w", err)
-	}
-	return &d, nil
+	return policy.DecideAs[Decision](ctx, eng, req, opts...)
 }

@@ -29,6 +29,7 @@ type RequestHeader struct {
 type Consumer struct {
 	Residence      string `json:"residence"`
 	Age            *int   `json:"age,omitempty"`
+	BirthDate      string `json:"birth_date,omitempty"` // YYYY-MM-DD; for the rules on minors
 	Relationship   string `json:"relationship,omitempty"`
 	Deceased       bool   `json:"deceased,omitempty"`
 	OptedOutOfSale bool   `json:"opted_out_of_sale,omitempty"`
@@ -88,6 +89,8 @@ type Reason struct {
 	Citation string `json:"citation,omitempty"`
 	Law      string `json:"law,omitempty"`
 	Rule     string `json:"rule"`
+	// PlaybookRule names the playbook rule whose claim the reason is about.
+	PlaybookRule string `json:"playbook_rule,omitempty"`
 }
 
 // Notice is something the consumer must be told.

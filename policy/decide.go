@@ -151,7 +151,8 @@ var fieldOrder = []string{
 	"kind", "request_id", "as_of", "received_on", "outcome", "valid", "allowed",
 	"earliest", "comply_by", "laws", "deadlines", "verification", "items",
 	"directives", "plan", "record", "scope", "third_party_instructions",
-	"signal_honored", "reasons", "notices", "escalations", "timeline", "policy",
+	"signal_honored", "signal_covers", "reasons", "notices", "escalations",
+	"timeline", "policy",
 }
 
 var fieldRank = func() map[string]int {

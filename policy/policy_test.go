@@ -135,7 +135,7 @@ func TestInfo(t *testing.T) {
 	info := engine(t).Info()
 	assert.Equal(t, "2026.11.0", info.Revision)
 	assert.Regexp(t, `^sha256:[0-9a-f]{64}$`, info.Digest)
-	assert.Equal(t, []string{"delete"}, engine(t).Kinds())
+	assert.Equal(t, []string{"delete", "opt_in", "opt_out", "solicit_opt_in"}, engine(t).Kinds())
 }
 
 func TestParseErrorNamesFileLineColumn(t *testing.T) {

@@ -16,8 +16,14 @@ type explained struct {
 	Deadlines *struct {
 		Calendar string `json:"calendar"`
 	} `json:"deadlines"`
-	ComplyBy *string `json:"comply_by"`
-	Earliest *string `json:"earliest"`
+	ComplyBy               *string `json:"comply_by"`
+	Earliest               *string `json:"earliest"`
+	Scope                  []string
+	ThirdPartyInstructions []struct{ Recipient, At, Reason, Citation string } `json:"third_party_instructions"`
+	SignalHonored          *bool                                              `json:"signal_honored"`
+	SignalCovers           []string                                           `json:"signal_covers"`
+	Valid                  *bool
+	Allowed                *bool
 }
 
 // render writes a decision for a person: the laws, the timeline of dates
@@ -64,14 +70,37 @@ func render(w io.Writer, decision []byte) error {
 		}
 		tw.Flush()
 	}
-	if d.ComplyBy != nil {
-		fmt.Fprintf(&b, "\nComply by %s\n", *d.ComplyBy)
-	}
-	if d.Earliest != nil {
-		fmt.Fprintf(&b, "\nEarliest %s\n", *d.Earliest)
-	}
 
 	fmt.Fprintf(&b, "\nOutcome: %s\n", d.Outcome)
+	switch {
+	case d.ComplyBy != nil:
+		fmt.Fprintf(&b, "Comply by %s\n", *d.ComplyBy)
+	case d.Kind == policy.KindOptOut && d.Outcome == "comply":
+		b.WriteString("Comply as soon as feasibly possible (no fixed date; see the outer bound above)\n")
+	}
+	if len(d.Scope) > 0 {
+		fmt.Fprintf(&b, "Scope: %s\n", strings.Join(d.Scope, ", "))
+	}
+	if d.SignalHonored != nil && d.SignalCovers != nil {
+		if *d.SignalHonored {
+			fmt.Fprintf(&b, "Signal honoured: opts out %s\n", strings.Join(d.SignalCovers, ", "))
+		} else {
+			b.WriteString("Signal honoured: no law that applies requires it\n")
+		}
+	}
+	if d.Valid != nil {
+		fmt.Fprintf(&b, "Valid: %s\n", yesNo(*d.Valid))
+	}
+	if d.Allowed != nil {
+		fmt.Fprintf(&b, "Allowed now: %s\n", yesNo(*d.Allowed))
+	}
+	if d.Earliest != nil {
+		fmt.Fprintf(&b, "Earliest: %s\n", *d.Earliest)
+	}
+	section(&b, "Instruct third parties", len(d.ThirdPartyInstructions), func(i int) string {
+		t := d.ThirdPartyInstructions[i]
+		return fmt.Sprintf("%s (received it %s): %s [%s]", t.Recipient, t.At, t.Reason, t.Citation)
+	})
 	section(&b, "Reasons", len(d.Reasons), func(i int) string { return reasonLine(d.Reasons[i]) })
 	section(&b, "Notices", len(d.Notices), func(i int) string {
 		n := d.Notices[i]
@@ -114,6 +143,13 @@ func reasonLine(r policy.Reason) string {
 		s += " [" + r.Citation + "]"
 	}
 	return s + " (" + r.Rule + ")"
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
 }
 
 func orDash(s string) string {

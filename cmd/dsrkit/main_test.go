@@ -147,3 +147,36 @@ func TestExplainUnverified(t *testing.T) {
 	assert.Contains(t, out, "identity_not_verified")
 	assert.Contains(t, out, "offer_opt_out: You can also tell us to stop selling or sharing your personal information: https://example.com/opt-out")
 }
+
+func TestExplainOptOutOptInAndSolicit(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		want []string
+	}{
+		{"optout-ccpa-friday-before-christmas", []string{
+			"2027-01-12  comply_by  CCPA  2026-12-18 + 15 business days on calendar US",
+			"Outcome: comply\nComply by 2027-01-12\nScope: sale, sharing, targeted_advertising",
+			"Instruct third parties\n  - adnet-after (received it 2026-12-18T17:30:00-08:00): sold to adnet-after after the opt-out was received",
+		}},
+		{"optout-cpa-as-soon-as-feasible", []string{
+			"no fixed date  comply_by",
+			"2027-02-01     comply_outer_bound  CPA  2026-12-18 + 45 calendar days",
+			"Comply as soon as feasibly possible (no fixed date; see the outer bound above)",
+		}},
+		{"gpc-ccpa-consumer-known", []string{"Signal honoured: opts out browser_or_device, associated_profiles, consumer"}},
+		{"gpc-vcdpa-not-required", []string{"Outcome: not_required", "Signal honoured: no law that applies requires it"}},
+		{"optin-not-separate", []string{"Outcome: invalid\nValid: no", "not_separate: the confirmation is the same action as the request (form-1)"}},
+		{"solicit-11-months-30-days", []string{
+			"2026-06-15  wait_ends",
+			"Outcome: not_yet\nAllowed now: no\nEarliest: 2026-06-15",
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, stderr := dsrkit(t, "", "explain", filepath.Join("../../testdata/cases", tc.name, "request.json"))
+			require.Equal(t, exitOK, code, stderr)
+			for _, want := range tc.want {
+				assert.Contains(t, out, want)
+			}
+		})
+	}
+}

@@ -72,7 +72,7 @@ func TestRequestProblems(t *testing.T) {
 	}{
 		{"bare date", `{"kind": "delete", "received_at": "2026-11-20"}`, nil},
 		{"instant with offset", `{"kind": "opt_out", "received_at": "2026-11-20T23:30:00.5-08:00"}`, nil},
-		{"defaults written out", `{"kind": "opt_in", "consumer": {"relationship": "customer"}, "requester": {"type": "self"}}`, nil},
+		{"defaults written out", `{"kind": "opt_in", "as_of": "2026-03-02T18:00:00Z", "consumer": {"relationship": "customer"}, "requester": {"type": "self"}}`, nil},
 		{
 			"malformed JSON",
 			"{\"kind\": \"delete\",\n  \"received_at\": }",
@@ -98,10 +98,10 @@ func TestRequestProblems(t *testing.T) {
 			`{"kind": "delete", "received_at": "2026-03-02T09:30:00"}`,
 			p(`/received_at: "2026-03-02T09:30:00" is not a valid instant (RFC 3339 with an offset)`),
 		},
-		{"unknown residence", `{"kind": "opt_in", "consumer": {"residence": "US-XX"}}`, p(`/consumer/residence: "US-XX" is not a known jurisdiction`)},
+		{"unknown residence", `{"kind": "opt_in", "as_of": "2026-03-02T18:00:00Z", "consumer": {"residence": "US-XX"}}`, p(`/consumer/residence: "US-XX" is not a known jurisdiction`)},
 		{"missing received_at (delete)", `{"kind": "delete"}`, p(`/received_at: missing required field "received_at"`)},
 		{"missing received_at (opt_out)", `{"kind": "opt_out"}`, p(`/received_at: missing required field "received_at"`)},
-		{"wrong type", `{"kind": "opt_in", "consumer": {"age": "34"}}`, p(`/consumer/age: expected integer, got string`)},
+		{"wrong type", `{"kind": "opt_in", "as_of": "2026-03-02T18:00:00Z", "consumer": {"age": "34"}}`, p(`/consumer/age: expected integer, got string`)},
 		{
 			"misspelt field",
 			`{"kind": "delete", "recieved_at": "2026-03-02"}`,
@@ -109,9 +109,9 @@ func TestRequestProblems(t *testing.T) {
 		},
 		{"field of another kind", `{"kind": "delete", "received_at": "2026-03-02", "signal": "gpc"}`, p(`/signal: unknown field`)},
 		{"free attributes", `{"kind": "delete", "received_at": "2026-03-02", "data": [{"id": "a", "attributes": {"anything": [1, {"x": null}]}}]}`, nil},
-		{"Local is no time zone", `{"kind": "opt_in", "business": {"time_zone": "Local"}}`, p(`/business/time_zone: "Local" is not an IANA time zone`)},
-		{"EEA state", `{"kind": "opt_in", "business": {"eu_member_state": "NO"}}`, nil},
-		{"not an EU state", `{"kind": "opt_in", "business": {"eu_member_state": "US"}}`, p(`/business/eu_member_state: "US" is not one of the 30 allowed values`)},
+		{"Local is no time zone", `{"kind": "opt_in", "as_of": "2026-03-02T18:00:00Z", "business": {"time_zone": "Local"}}`, p(`/business/time_zone: "Local" is not an IANA time zone`)},
+		{"EEA state", `{"kind": "opt_in", "as_of": "2026-03-02T18:00:00Z", "business": {"eu_member_state": "NO"}}`, nil},
+		{"not an EU state", `{"kind": "opt_in", "as_of": "2026-03-02T18:00:00Z", "business": {"eu_member_state": "US"}}`, p(`/business/eu_member_state: "US" is not one of the 30 allowed values`)},
 		{
 			"number out of range",
 			`{"kind": "opt_out", "received_at": "2026-03-02", "business": {"annual_revenue_usd": 1e-9999999, "consumers_per_year": 1e400,
@@ -249,10 +249,10 @@ func TestRequestTakesDecodedDocuments(t *testing.T) {
 
 	assert.Equal(t, p(": struct {} is not a JSON value"), v.Request(struct{}{}))
 
-	parsed, ps := ParseJSON([]byte(`{"kind": "opt_in", "consumer": {"age": 7}}`))
+	parsed, ps := ParseJSON([]byte(`{"kind": "opt_in", "as_of": "2026-03-02T18:00:00Z", "consumer": {"age": 7}}`))
 	assert.Nil(t, ps)
 	assert.Nil(t, v.Request(parsed))
-	assert.Equal(t, map[string]any{"kind": "opt_in", "consumer": map[string]any{"age": json.Number("7")}}, parsed)
+	assert.Equal(t, map[string]any{"kind": "opt_in", "as_of": "2026-03-02T18:00:00Z", "consumer": map[string]any{"age": json.Number("7")}}, parsed)
 	parsed, ps = ParseJSON([]byte(`{"kind": "opt_in"`))
 	assert.Nil(t, parsed)
 	assert.Len(t, ps, 1)

@@ -303,6 +303,12 @@ condition_text(law, basis) := sprintf(" (%s)", [conditions[law][basis]])
 
 condition_text(law, basis) := "" if not conditions[law][basis]
 
+# from_claim names, on a reason about a claim, the playbook rule that made
+# the claim (rules/), if any.
+from_claim(reason, claim) := object.union(reason, {"playbook_rule": claim.rule}) if claim.rule
+
+from_claim(reason, claim) := reason if not claim.rule
+
 until_text(claim) := sprintf(" until %s", [claim.until]) if claim.until
 
 until_text(claim) := "" if not claim.until
@@ -361,7 +367,7 @@ out_of_scope_text(id) := ["playbook_action", sprintf("no applicable law requires
 #   and used only for that purpose (READINGS D2, D6).
 # custom:
 #   citation: READINGS D2, D6; Cal. Code Regs. tit. 11, § 7022(f)(3)
-item_reasons[id] contains lib.with_citation(lib.law_reason(law, "exception_applies", msg, rego.metadata.chain()), exceptions[law][claim.basis]) if {
+item_reasons[id] contains from_claim(lib.with_citation(lib.law_reason(law, "exception_applies", msg, rego.metadata.chain()), exceptions[law][claim.basis]), claim) if {
 	some id, s in status
 	s == "excepted"
 	item := by_id[id]
@@ -377,7 +383,7 @@ item_reasons[id] contains lib.with_citation(lib.law_reason(law, "exception_appli
 #   keeping the item under that law (READINGS D2).
 # custom:
 #   citation: READINGS D2; each law's list of exceptions (exception_lists)
-item_reasons[id] contains lib.with_citation(lib.law_reason(law, "exception_not_recognised", msg, rego.metadata.chain()), exception_lists[law]) if {
+item_reasons[id] contains from_claim(lib.with_citation(lib.law_reason(law, "exception_not_recognised", msg, rego.metadata.chain()), exception_lists[law]), claim) if {
 	some id, s in status
 	s in analysed
 	item := by_id[id]
@@ -394,7 +400,7 @@ item_reasons[id] contains lib.with_citation(lib.law_reason(law, "exception_not_r
 # description: A claim whose until date has passed no longer justifies keeping the item.
 # custom:
 #   citation: READINGS D6; Cal. Code Regs. tit. 11, § 7022(f)(2)
-item_reasons[id] contains lib.reason("exception_expired", msg, rego.metadata.chain()) if {
+item_reasons[id] contains from_claim(lib.reason("exception_expired", msg, rego.metadata.chain()), claim) if {
 	some id, s in status
 	s in analysed
 	some claim in claims(by_id[id])
@@ -411,7 +417,7 @@ item_reasons[id] contains lib.reason("exception_expired", msg, rego.metadata.cha
 #   deleted on such a claim (READINGS D2).
 # custom:
 #   citation: READINGS D2; seed procedure step 4 ("Consult Legal if complex exceptions apply")
-item_reasons[id] contains lib.reason("needs_review", msg, rego.metadata.chain()) if {
+item_reasons[id] contains from_claim(lib.reason("needs_review", msg, rego.metadata.chain()), claim) if {
 	some id, s in status
 	s == "review"
 	item := by_id[id]

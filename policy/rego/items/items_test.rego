@@ -415,3 +415,13 @@ test_with_the_laws_that_apply if {
 	[c] := items.decisions with input as co
 	reason(c, "backup_deferred", "CPA").citation == "4 CCR 904-3, Rule 4.06(C)"
 }
+
+test_a_playbook_claim_names_its_rule_in_the_reasons if {
+	by_rule := {"exceptions": [{"basis": "security_integrity", "rule": "fraud-records"}]}
+	ccpa := one({"CCPA"}, prod(by_rule))
+	reason(ccpa, "exception_applies", "CCPA").playbook_rule == "fraud-records"
+	gdpr := one({"GDPR"}, prod(by_rule))
+	gdpr.action == "delete"
+	reason(gdpr, "exception_not_recognised", "GDPR").playbook_rule == "fraud-records"
+	not reason(one({"CCPA"}, prod(claim("security_integrity"))), "exception_applies", "CCPA").playbook_rule
+}

@@ -87,4 +87,11 @@ law := {
 		"extension_notice": {"citation": "Cal. Civ. Code § 1798.130(a)(2)(A)"},
 		"record": {"n": 24, "unit": "months", "citation": "Cal. Code Regs. tit. 11, § 7101(a)"},
 	},
+	"opt_out": {
+		"comply": {"n": 15, "unit": "business_days", "citation": "Cal. Code Regs. tit. 11, § 7026(f)"},
+		"verification": {"citation": "Cal. Code Regs. tit. 11, § 7026(c)"},
+		"fraud": {"citation": "Cal. Code Regs. tit. 11, § 7026(e)"},
+		"third_parties": {"citation": "Cal. Code Regs. tit. 11, § 7026(f)"},
+		"signal": {"citation": "Cal. Code Regs. tit. 11, § 7025(b), (c)(1)"},
+	},
 }

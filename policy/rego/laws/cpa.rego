@@ -57,4 +57,10 @@ law := {
 		"record": {"n": 24, "unit": "months", "citation": "4 CCR 904-3, Rule 6.11"},
 		"appeal": {"n": 45, "unit": "days", "citation": "C.R.S. § 6-1-1306(3)"},
 	},
+	"opt_out": {
+		"comply": {"unit": "as_soon_as_feasible", "outer_bound": {"n": 45, "unit": "days"}, "citation": "4 CCR 904-3, Rule 4.03(A); Colo. Rev. Stat. § 6-1-1306(2)(a)"},
+		"verification": {"citation": "Colo. Rev. Stat. § 6-1-1306(1)(a)(II)"},
+		"fraud": {"citation": "Colo. Rev. Stat. § 6-1-1306(2)(d)"},
+		"signal": {"from": "2024-07-01", "citation": "Colo. Rev. Stat. § 6-1-1306(1)(a)(IV); 4 CCR 904-3, Rules 5.02, 5.07"},
+	},
 }

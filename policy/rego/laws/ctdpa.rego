@@ -87,4 +87,10 @@ law := {
 		"extension_notice": {"citation": "Conn. Gen. Stat. § 42-518(c)(1)"},
 		"appeal": {"n": 60, "unit": "days", "citation": "Conn. Gen. Stat. § 42-518(d)"},
 	},
+	"opt_out": {
+		"comply": {"n": 45, "unit": "days", "citation": "Conn. Gen. Stat. § 42-518(c)(1)"},
+		"verification": {"citation": "Conn. Gen. Stat. § 42-518(c)(4)"},
+		"fraud": {"citation": "Conn. Gen. Stat. § 42-518(c)(4)"},
+		"signal": {"from": "2025-01-01", "citation": "Conn. Gen. Stat. § 42-520(a)(6)"},
+	},
 }

@@ -57,4 +57,9 @@ law := {
 		"extension_notice": {"citation": "GDPR Art. 12(3)"},
 		"complaint": {"citation": "GDPR Art. 12(4); Art. 77"},
 	},
+	"opt_out": {
+		"comply": {"n": 1, "unit": "months", "citation": "GDPR Art. 21(2)–(3); Art. 12(3); Reg. 1182/71 Art. 3"},
+		"verification": {"citation": "GDPR Art. 12(6)"},
+		"fraud": {"citation": "GDPR Art. 12(6)"},
+	},
 }

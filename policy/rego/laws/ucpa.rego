@@ -65,4 +65,9 @@ law := {
 		"extension_notice": {"citation": "Utah Code § 13-61-203(2) (with the extension's length and reasons)"},
 		"extension_length_in_notice": true,
 	},
+	"opt_out": {
+		"comply": {"n": 45, "unit": "days", "citation": "Utah Code § 13-61-203(2)(a)"},
+		"verification": {"citation": "Utah Code § 13-61-203(5)"},
+		"fraud": {"citation": "Utah Code § 13-61-203(5)"},
+	},
 }

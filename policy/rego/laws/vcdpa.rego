@@ -61,4 +61,9 @@ law := {
 		"extension_notice": {"citation": "Va. Code § 59.1-577(B)(1)"},
 		"appeal": {"n": 60, "unit": "days", "citation": "Va. Code § 59.1-577(C)"},
 	},
+	"opt_out": {
+		"comply": {"n": 45, "unit": "days", "citation": "Va. Code § 59.1-577(A)(5), (B)(1)"},
+		"verification": {"citation": "Va. Code § 59.1-577(B)(4)"},
+		"fraud": {"citation": "Va. Code § 59.1-577(B)(4)"},
+	},
 }

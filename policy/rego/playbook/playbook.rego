@@ -35,6 +35,7 @@ defaults := {
 		"legal_exception_unclear": 3,
 		"legal_hold": 3,
 		"special_scenario": 3,
+		"sold_after_opt_out": 3,
 		"regulator_complaint": 4,
 	},
 	"deadline_at_risk_after_days": 30,
@@ -44,3 +45,11 @@ defaults := {
 settings := object.union(defaults, input.playbook)
 
 settings := defaults if not input.playbook
+
+# to names who each escalation level goes to (seed procedure § 10.2).
+to := {1: "Privacy Team Lead", 2: "Chief Privacy Officer", 3: "Legal Counsel", 4: "Executive Leadership"}
+
+# escalation is an escalation to the level the playbook sets for trigger.
+escalation(trigger, reason) := {"trigger": trigger, "level": level, "to": to[level], "reason": reason} if {
+	level := settings.escalation_levels[trigger]
+}

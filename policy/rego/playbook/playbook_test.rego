@@ -12,3 +12,28 @@ test_playbook_overrides if {
 	s.info_response.n == 10
 	s.verification_data_points.ordinary == 2
 }
+
+test_escalation_levels_are_named_as_in_the_seed_procedure if {
+	playbook.to == {1: "Privacy Team Lead", 2: "Chief Privacy Officer", 3: "Legal Counsel", 4: "Executive Leadership"}
+}
+
+test_escalation_goes_to_the_level_the_playbook_sets if {
+	playbook.escalation("sold_after_opt_out", "sold after the opt-out") == {"trigger": "sold_after_opt_out", "level": 3, "to": "Legal Counsel", "reason": "sold after the opt-out"}
+	playbook.escalation("recipient_non_compliance", "r") == {"trigger": "recipient_non_compliance", "level": 1, "to": "Privacy Team Lead", "reason": "r"}
+	playbook.escalation("deadline_at_risk", "r") == {"trigger": "deadline_at_risk", "level": 2, "to": "Chief Privacy Officer", "reason": "r"}
+	playbook.escalation("legal_exception_unclear", "r") == {"trigger": "legal_exception_unclear", "level": 3, "to": "Legal Counsel", "reason": "r"}
+	playbook.escalation("regulator_complaint", "r") == {"trigger": "regulator_complaint", "level": 4, "to": "Executive Leadership", "reason": "r"}
+	every trigger, level in playbook.defaults.escalation_levels {
+		playbook.escalation(trigger, "r").level == level
+	}
+}
+
+test_escalation_level_overridden_by_the_playbook if {
+	inp := {"playbook": {"escalation_levels": {"deadline_at_risk": 4}}}
+	playbook.escalation("deadline_at_risk", "r") == {"trigger": "deadline_at_risk", "level": 4, "to": "Executive Leadership", "reason": "r"} with input as inp
+	playbook.escalation("sold_after_opt_out", "r").level == 3 with input as inp
+}
+
+test_unknown_trigger_has_no_escalation if {
+	not playbook.escalation("no_such_trigger", "r")
+}

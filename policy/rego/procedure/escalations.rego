@@ -1,13 +1,9 @@
 package dsrkit.procedure
 
 import data.dsrkit.items
+import data.dsrkit.playbook
 
-# to names who each level goes to (seed procedure § 10.2).
-to := {1: "Privacy Team Lead", 2: "Chief Privacy Officer", 3: "Legal Counsel", 4: "Executive Leadership"}
-
-escalation(trigger, reason) := {"trigger": trigger, "level": level, "to": to[level], "reason": reason} if {
-	level := settings.escalation_levels[trigger]
-}
+escalation(trigger, reason) := playbook.escalation(trigger, reason)
 
 days_since_receipt := dsrkit.days_between(request_received_on, request_as_of_date)
 

@@ -1,0 +1,135 @@
+# METADATA
+# title: Asking an opted-out consumer again, and minors' consent
+# description: |
+#   READINGS O3–O5: when a business may ask a consumer who opted out (or, as
+#   a minor, refused) to opt back in, and who must give an opt-in. The texts
+#   are the CCPA's; the seed guidance applies them to every consumer, so
+#   they hold whichever law covers the request.
+package dsrkit.consent
+
+import data.dsrkit.lib
+import data.dsrkit.request
+
+# rules are the periods, ages and provisions, as data.
+rules := {
+	# Wait at least 12 months before asking again (FACTS CA-38, CONFIRMED-P).
+	"wait": {"n": 12, "unit": "months", "citation": "Cal. Civ. Code § 1798.135(c)(4)"},
+	# Under 16 and refused: 12 months or until 16 (FACTS CA-39, CONFIRMED-P).
+	"minor_wait": {"until_age": 16, "citation": "Cal. Civ. Code § 1798.135(c)(5)"},
+	# A consumer-initiated transaction that needs an opt-in (FACTS CA-46).
+	"consumer_initiated": {"citation": "Cal. Code Regs. tit. 11, § 7028(b)"},
+	# Two-step opt-in (FACTS CA-46, CONFIRMED-P).
+	"two_step": {"citation": "Cal. Code Regs. tit. 11, § 7028(a)"},
+	# Consent free of dark patterns (§ 7004, referred to by § 7028(b)).
+	"dark_patterns": {"citation": "Cal. Code Regs. tit. 11, § 7004"},
+	# Under 13 a parent or guardian, 13–15 the consumer (FACTS CA-35, CONFIRMED-P).
+	"minor_consent": {"parent_below": 13, "consumer_below": 16, "citation": "Cal. Civ. Code § 1798.120(c)"},
+}
+
+zone := object.get(input, ["business", "time_zone"], "")
+
+# on is the date of an instant in the business's time zone (R1).
+on(instant) := dsrkit.receipt_date(instant, zone)
+
+opted_out_on := on(input.opted_out_at)
+
+# twelve_months is the end of the general wait: the same day 12 months
+# after the opt-out (29 Feb → 28 Feb), never 360 or 365 days.
+twelve_months := dsrkit.add_months(opted_out_on, rules.wait.n)
+
+# sixteenth_birthday: from the birth date; from an age alone, the latest
+# date it can be (the consumer's age on as_of, counted as just turned), so
+# the business never asks early.
+sixteenth_birthday := dsrkit.add_months(input.consumer.birth_date, 12 * rules.minor_wait.until_age)
+
+sixteenth_birthday := dsrkit.add_months(request.as_of_date, 12 * (rules.minor_wait.until_age - input.consumer.age)) if {
+	not input.consumer.birth_date
+	input.consumer.age < rules.minor_wait.until_age
+}
+
+# minor_at_opt_out: the consumer was under 16 when opting out or refusing.
+# With an age alone, only an age under 16 on as_of shows it.
+minor_at_opt_out if sixteenth_birthday > opted_out_on
+
+# wait_end is the first day the business may ask again.
+wait_end := min({twelve_months, sixteenth_birthday}) if minor_at_opt_out
+
+wait_end := twelve_months if not minor_at_opt_out
+
+# minor_wait_binds: the 16th birthday comes before the 12 months are over.
+minor_wait_binds if {
+	minor_at_opt_out
+	sixteenth_birthday < twelve_months
+}
+
+# METADATA
+# title: The wait before asking again
+# description: The dates the wait after an opt-out is counted from and ends on (READINGS O3).
+# custom:
+#   citation: Cal. Civ. Code § 1798.135(c)(4)
+timeline contains {
+	"name": "wait_ends",
+	"date": twelve_months,
+	"computation": sprintf("opted out %s + 12 months (clamped to the month's last day)", [opted_out_on]),
+	"citation": rules.wait.citation,
+	"rule": lib.rule_name(rego.metadata.chain()),
+}
+
+# METADATA
+# title: A minor's 16th birthday
+# description: A consumer under 16 who refused may be asked again at 16 if that comes before the 12 months are over (READINGS O3).
+# custom:
+#   citation: Cal. Civ. Code § 1798.135(c)(5)
+timeline contains {
+	"name": "sixteenth_birthday",
+	"date": sixteenth_birthday,
+	"computation": birthday_computation,
+	"citation": rules.minor_wait.citation,
+	"rule": lib.rule_name(rego.metadata.chain()),
+} if minor_at_opt_out
+
+# timeline_in_order lists the timeline by date.
+timeline_in_order := [t | some date in sort({t.date | some t in timeline}); some t in timeline; t.date == date]
+
+birthday_computation := sprintf("born %s + 16 years", [input.consumer.birth_date]) if input.consumer.birth_date
+
+birthday_computation := sprintf("aged %d on %s: 16 by %s at the latest", [input.consumer.age, request.as_of_date, sixteenth_birthday]) if not input.consumer.birth_date
+
+# METADATA
+# title: Asked within the wait
+# description: The business asked an opted-out consumer to opt back in before the wait was over, and not for a transaction the consumer initiated.
+# custom:
+#   citation: Cal. Civ. Code § 1798.135(c)(4)
+reason_waiting(code, asked_on) := lib.reason(code, msg, rego.metadata.chain()) if {
+	code == "twelve_month_wait"
+	msg := sprintf("opted out on %s: the business may not ask again before %s (12 months); %s", [opted_out_on, wait_end, asked(asked_on)])
+}
+
+# METADATA
+# title: A minor's wait
+# description: A consumer under 16 who refused may be asked again after 12 months or at 16, whichever comes first.
+# custom:
+#   citation: Cal. Civ. Code § 1798.135(c)(5)
+reason_waiting(code, asked_on) := lib.reason(code, msg, rego.metadata.chain()) if {
+	code == "minor_wait"
+	msg := sprintf("under 16 when opting out on %s: the business may ask again on the earlier of %s (12 months) and %s (16th birthday), so from %s; %s", [opted_out_on, twelve_months, sixteenth_birthday, wait_end, asked(asked_on)])
+}
+
+# wait_code names the rule that sets wait_end.
+wait_code := "minor_wait" if minor_wait_binds
+
+wait_code := "twelve_month_wait" if not minor_wait_binds
+
+asked(on) := sprintf("asking on %s is allowed", [on]) if on >= wait_end
+
+asked(on) := sprintf("asking on %s is too early", [on]) if on < wait_end
+
+# age_on is the consumer's age in whole years on a date: from the birth
+# date when given, else the age the request states.
+age_on(date) := age if {
+	birth := input.consumer.birth_date
+	years := to_number(substring(date, 0, 4)) - to_number(substring(birth, 0, 4))
+	age := years - to_number(substring(date, 5, 5) < substring(birth, 5, 5))
+}
+
+age_on(_) := input.consumer.age if not input.consumer.birth_date

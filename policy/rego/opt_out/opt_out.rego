@@ -1,0 +1,397 @@
+# METADATA
+# title: The decision on a request to opt out of sale or sharing
+# description: |
+#   Entry point for kind "opt_out" (READINGS § 5, O1–O2): the laws that
+#   apply, the date by which each requires the business to stop, whether a
+#   universal opt-out signal must be honoured, the third parties to instruct
+#   and the outcome with its reasons.
+package dsrkit.opt_out
+
+import data.dsrkit.applicability
+import data.dsrkit.deadlines
+import data.dsrkit.lib
+import data.dsrkit.playbook
+import data.dsrkit.request
+
+decision := object.union(envelope, signal_block)
+
+# signal_block: what a decision on a signal adds.
+signal_block := {"signal_covers": signal_covers} if is_signal
+
+signal_block := {} if not is_signal
+
+envelope := {
+	"kind": "opt_out",
+	"request_id": object.get(input, "id", ""),
+	"as_of": request.as_of,
+	"received_on": request.received_on,
+	"laws": applicability.results,
+	"outcome": outcome,
+	"comply_by": comply_by,
+	"verification": {"status": "not_required"},
+	"scope": scope,
+	"third_party_instructions": [i | some i in third_party_instructions],
+	"signal_honored": signal_honored,
+	"timeline": timeline,
+	"reasons": [r | some r in reasons],
+	"notices": [n | some n in notices],
+	"escalations": [e | some e in escalations],
+}
+
+covered if count(applicability.applies) > 0
+
+# opt_out_laws are the applicable laws, each with its opt-out data.
+opt_out_laws[id] := law if {
+	some id in applicability.applies
+	law := applicability.laws[id]
+	law.opt_out
+}
+
+is_signal if input.signal == "gpc"
+
+# outcome: no law → not_covered; a documented, good-faith belief of fraud →
+# deny_fraud; a signal no applicable law requires honouring → not_required;
+# otherwise comply.
+outcome := "not_covered" if not covered
+
+outcome := "deny_fraud" if {
+	covered
+	fraud_documented
+}
+
+outcome := "not_required" if {
+	covered
+	not fraud_documented
+	is_signal
+	not signal_honored
+}
+
+outcome := "comply" if {
+	covered
+	not fraud_documented
+	not signal_unrequired
+}
+
+signal_unrequired if {
+	is_signal
+	not signal_honored
+}
+
+fraud_documented if {
+	input.fraud_suspected
+	input.fraud_basis
+}
+
+# scope: what the request opts out of; a request that names nothing opts
+# out of everything it can (sale, sharing, targeted advertising).
+default scope := ["sale", "sharing", "targeted_advertising"]
+
+scope := input.scope if count(object.get(input, "scope", [])) > 0
+
+# steps are the dates each applicable law sets, with their arithmetic.
+# METADATA
+# title: Opt-out compliance date
+# description: The law's period for ceasing sale or sharing, counted from the receipt date on the law's calendar (READINGS § 2, R2, R3, R5).
+# custom:
+#   citation: READINGS § 2 (opt-out row)
+steps contains step if {
+	not signal_unrequired
+	some id, law in opt_out_laws
+	period := law.opt_out.comply
+	period.n
+	cal := deadlines.calendar(law)
+	step := {
+		"name": "comply_by",
+		"date": lib.due(request.received_on, period, cal),
+		"law": id,
+		"computation": lib.computation(request.received_on, period, cal),
+		"citation": period.citation,
+		"rule": lib.rule_name(rego.metadata.chain()),
+	}
+}
+
+# METADATA
+# title: Opt-out with no fixed date
+# description: A law that requires compliance "as soon as feasibly possible" sets no date; its outer bound is stated as a separate step (READINGS § 2, CPA Rule 4.03).
+# custom:
+#   citation: 4 CCR 904-3, Rule 4.03(A)
+steps contains step if {
+	not signal_unrequired
+	some id, law in opt_out_laws
+	period := law.opt_out.comply
+	bound := period.outer_bound
+	cal := deadlines.calendar(law)
+	some step in [
+		{
+			"name": "comply_by",
+			"date": null,
+			"law": id,
+			"computation": "as soon as feasibly possible and without undue delay: no fixed date",
+			"citation": period.citation,
+			"rule": lib.rule_name(rego.metadata.chain()),
+		},
+		{
+			"name": "comply_outer_bound",
+			"date": lib.due(request.received_on, bound, cal),
+			"law": id,
+			"computation": lib.computation(request.received_on, bound, cal),
+			"citation": period.citation,
+			"rule": lib.rule_name(rego.metadata.chain()),
+		},
+	]
+}
+
+timeline := array.concat(
+	[step | some step in steps; step.date == null],
+	[step | some date in sort({s.date | some s in steps; s.date != null}); some step in steps; step.date == date],
+)
+
+# comply_by is the earliest fixed date among the applicable laws (READINGS
+# § 2); null when no applicable law sets one.
+default comply_by := null
+
+comply_by := lib.earliest({s.date | some s in steps; s.name == "comply_by"; s.date != null})
+
+# signal_laws are the applicable laws that require honouring a universal
+# opt-out signal on the receipt date.
+signal_laws[id] := law if {
+	some id, law in opt_out_laws
+	signal := law.opt_out.signal
+	request.received_on >= object.get(signal, "from", "")
+}
+
+default signal_honored := false
+
+signal_honored if {
+	is_signal
+	count(signal_laws) > 0
+}
+
+# signal_covers: an honoured signal opts out the browser or device that
+# sent it and every profile associated with it, pseudonymous ones included,
+# and the consumer when the business knows who that is.
+default signal_covers := []
+
+signal_covers := array.concat(["browser_or_device", "associated_profiles"], known) if {
+	signal_honored
+	known := [c | c := "consumer"; input.consumer_known]
+}
+
+# after_receipt: a disclosure at the instant at came after the request was
+# received (by date when the request gives only a receipt date).
+after_receipt(at) if {
+	regex.match(`^\d{4}-\d{2}-\d{2}$`, input.received_at)
+	dsrkit.receipt_date(at, object.get(input, ["business", "time_zone"], "")) >= request.received_on
+}
+
+after_receipt(at) if {
+	not regex.match(`^\d{4}-\d{2}-\d{2}$`, input.received_at)
+	time.parse_rfc3339_ns(at) >= time.parse_rfc3339_ns(input.received_at)
+}
+
+before_processing(at) if not input.processed_at
+
+before_processing(at) if time.parse_rfc3339_ns(at) < time.parse_rfc3339_ns(input.processed_at)
+
+disclosures := object.get(input, "disclosures_since_receipt", [])
+
+# METADATA
+# title: Instruct third parties sold to after receipt
+# description: Third parties to whom personal information was sold or shared after the request was received and before it was complied with must be told to stop and to forward the request (READINGS O1).
+# custom:
+#   citation: Cal. Code Regs. tit. 11, § 7026(f)
+third_party_instructions contains {
+	"recipient": d.recipient,
+	"at": d.at,
+	"reason": sprintf("%s %s after the opt-out was received and before it was complied with: instruct it not to sell or share the consumer's personal information further and to forward the request to anyone it passed the information to", [verb[d.via], d.recipient]),
+	"citation": third_party_citation,
+} if {
+	outcome == "comply"
+	some d in disclosures
+	after_receipt(d.at)
+	before_processing(d.at)
+}
+
+verb := {"sale": "sold to", "share": "shared with"}
+
+# third_party_citation: the provision of an applicable law on instructing
+# third parties, else the reading that applies it to every opt-out.
+default third_party_citation := "READINGS O1 (the seed guidance applies § 7026(f) to every opt-out)"
+
+third_party_citation := min(cs) if {
+	cs := {law.opt_out.third_parties.citation | some law in opt_out_laws}
+	count(cs) > 0
+}
+
+# METADATA
+# title: Earlier disclosures need no notice
+# description: The opt-out takes effect going forward; third parties that received the information before the request need not be told (READINGS O1).
+# custom:
+#   citation: Cal. Code Regs. tit. 11, § 7026(f)
+reasons contains lib.reason("earlier_disclosures_not_notified", sprintf("%d disclosure(s) before the request was received need no instruction: the opt-out applies going forward", [n]), rego.metadata.chain()) if {
+	outcome == "comply"
+	n := count([d | some d in disclosures; not after_receipt(d.at)])
+	n > 0
+}
+
+# METADATA
+# title: Sale after the opt-out was processed
+# description: A sale or share after the opt-out was complied with is prohibited until the consumer consents again.
+# custom:
+#   citation: Cal. Civ. Code § 1798.120(d)
+reasons contains lib.reason("sold_after_opt_out", sprintf("%s %s on %s, after the opt-out was complied with (%s)", [verb[d.via], d.recipient, d.at, input.processed_at]), rego.metadata.chain()) if {
+	some d in disclosures
+	not before_processing(d.at)
+}
+
+escalations contains playbook.escalation("sold_after_opt_out", r.message) if {
+	some r in reasons
+	r.code == "sold_after_opt_out"
+}
+
+# METADATA
+# title: Opt-out compliance
+# description: The business must stop selling or sharing by the law's date, going forward.
+# custom:
+#   citation: READINGS § 2, O1
+reasons contains lib.with_citation(lib.law_reason(id, "comply_by", msg, rego.metadata.chain()), s.citation) if {
+	outcome == "comply"
+	some s in steps
+	s.name == "comply_by"
+	s.date != null
+	id := s.law
+	msg := sprintf("stop selling or sharing (%s) going forward by %s (%s)", [concat(", ", scope), s.date, s.computation])
+}
+
+# METADATA
+# title: Opt-out as soon as feasibly possible
+# description: No fixed date; the business stops as soon as feasibly possible and without undue delay, and never later than the outer bound.
+# custom:
+#   citation: 4 CCR 904-3, Rule 4.03(A)
+reasons contains lib.with_citation(lib.law_reason(id, "as_soon_as_feasible", msg, rego.metadata.chain()), s.citation) if {
+	outcome == "comply"
+	some s in steps
+	s.name == "comply_outer_bound"
+	id := s.law
+	msg := sprintf("stop selling or sharing (%s) as soon as feasibly possible and without undue delay; no fixed date, outer bound %s (%s)", [concat(", ", scope), s.date, s.computation])
+}
+
+# METADATA
+# title: No verification for an opt-out
+# description: An opt-out is not a verifiable request; the business may ask only for what it needs to carry it out.
+# custom:
+#   citation: Cal. Code Regs. tit. 11, § 7026(c)
+reasons contains lib.with_citation(lib.law_reason(id, "verification_not_required", "identity verification is not required to opt out; ask only for what is needed to carry out the request", rego.metadata.chain()), law.opt_out.verification.citation) if {
+	outcome in {"comply", "deny_fraud"}
+	some id, law in opt_out_laws
+}
+
+# METADATA
+# title: Universal opt-out signal honoured
+# description: The law requires treating a universal opt-out signal (Global Privacy Control) as a valid opt-out on the receipt date.
+# custom:
+#   citation: Cal. Code Regs. tit. 11, § 7025(b)
+reasons contains lib.with_citation(lib.law_reason(id, "signal_honored", msg, rego.metadata.chain()), law.opt_out.signal.citation) if {
+	is_signal
+	some id, law in signal_laws
+	msg := sprintf("the Global Privacy Control signal is a valid opt-out for %s; no further information may be required, and a later absence of the signal is not consent", [concat(", ", signal_covers)])
+}
+
+# METADATA
+# title: Universal opt-out signal not required
+# description: The law does not require honouring a universal opt-out signal on the receipt date; the business may still honour it (READINGS O2).
+# custom:
+#   citation: READINGS O2
+reasons contains lib.with_citation(lib.law_reason(id, "signal_not_required", msg, rego.metadata.chain()), object.get(law.opt_out, "signal", law.opt_out.comply).citation) if {
+	is_signal
+	some id, law in opt_out_laws
+	not signal_laws[id]
+	msg := signal_not_required_message(law)
+}
+
+signal_not_required_message(law) := sprintf("%s does not require honouring a universal opt-out signal before %s; the business may still honour it", [law.id, law.opt_out.signal.from]) if law.opt_out.signal.from
+
+signal_not_required_message(law) := sprintf("%s does not require honouring a universal opt-out signal; the business may still honour it", [law.id]) if not law.opt_out.signal
+
+# METADATA
+# title: Denied for fraud
+# description: An opt-out may be denied only on a good-faith, reasonable and documented belief that it is fraudulent, and the requester is told why.
+# custom:
+#   citation: Cal. Code Regs. tit. 11, § 7026(e)
+reasons contains lib.with_citation(lib.law_reason(id, "deny_fraud", sprintf("denied on a documented, good-faith belief of fraud: %s", [input.fraud_basis]), rego.metadata.chain()), law.opt_out.fraud.citation) if {
+	outcome == "deny_fraud"
+	some id, law in opt_out_laws
+}
+
+# METADATA
+# title: Fraud suspected but not documented
+# description: Suspicion without a documented, good-faith basis is no ground to deny an opt-out; comply, and document or drop the suspicion.
+# custom:
+#   citation: Cal. Code Regs. tit. 11, § 7026(e)
+reasons contains lib.reason("fraud_undocumented", "fraud is suspected but no documented basis is given (fraud_basis): the opt-out is complied with", rego.metadata.chain()) if {
+	outcome == "comply"
+	input.fraud_suspected
+	not input.fraud_basis
+}
+
+# METADATA
+# title: No law covers the request
+# description: Each law's own scope provision is in laws[]; this reason cites them all.
+# custom:
+#   citation: the scope provisions of every law considered (laws[].citation)
+reasons contains lib.with_citation(lib.reason("not_covered", "no law considered applies to this request; see laws[] for each law's reason", rego.metadata.chain()), concat("; ", [l.citation | some l in applicability.results])) if {
+	not covered
+}
+
+# METADATA
+# title: A law with no opt-out data
+# description: The policy holds no opt-out period for an applicable law; add it to the law's data (the binding date comes from the other laws).
+# custom:
+#   citation: the law's own citation (laws[].citation)
+reasons contains lib.with_citation(lib.law_reason(id, "opt_out_period_unknown", sprintf("the policy gives no opt-out period for %s: review", [id]), rego.metadata.chain()), applicability.laws[id].citation) if {
+	some id in applicability.applies
+	not applicability.laws[id].opt_out
+}
+
+escalations contains playbook.escalation("legal_exception_unclear", r.message) if {
+	some r in reasons
+	r.code == "opt_out_period_unknown"
+}
+
+# METADATA
+# title: Opt-out overdue
+# description: The compliance date has passed and the opt-out is not recorded as processed.
+# custom:
+#   citation: READINGS § 2 (opt-out row)
+reasons contains lib.reason("deadline_at_risk", sprintf("the opt-out was due by %s and is not recorded as processed (as of %s)", [latest, request.as_of_date]), rego.metadata.chain()) if {
+	outcome == "comply"
+	not input.processed_at
+	some latest in [comply_by, outer_bound]
+	latest != null
+	request.as_of_date > latest
+}
+
+# outer_bound is the earliest outer bound of the laws that set no fixed
+# date, or null; it matters only when comply_by is null.
+outer_bound := lib.earliest({s.date | some s in steps; s.name == "comply_outer_bound"}) if comply_by == null
+
+default outer_bound := null
+
+escalations contains playbook.escalation("deadline_at_risk", r.message) if {
+	some r in reasons
+	r.code == "deadline_at_risk"
+}
+
+# METADATA
+# title: Tell the requester why the opt-out was denied
+# description: A denial for fraud is explained to the requester, under each applicable law's provision.
+# custom:
+#   citation: the fraud provision of each applicable law (opt_out.fraud)
+notices contains object.union(
+	{
+		"code": "opt_out_denied",
+		"citation": concat("; ", sort({law.opt_out.fraud.citation | some law in opt_out_laws})),
+		"text": "We could not act on your request to opt out because we have a good-faith, documented reason to believe it is fraudulent. Contact us if you believe this is a mistake.",
+	},
+	{"due": comply_by | comply_by != null},
+) if outcome == "deny_fraud"
