@@ -126,4 +126,13 @@ type TimelineStep struct {
 type Info struct {
 	Revision string `json:"revision"`
 	Digest   string `json:"digest"`
+	// Playbook is the organisation's playbook the engine applied.
+	Playbook PlaybookInfo `json:"playbook"`
+}
+
+// PlaybookInfo names a playbook (package rules) and the sha256 digest of
+// its file.
+type PlaybookInfo struct {
+	Name   string `json:"name"`
+	Digest string `json:"digest"`
 }

@@ -38,12 +38,16 @@ func Calendar(name string) DecideOption { return func(c *decideConfig) { c.calen
 // *RequestError listing every problem; a policy that fails gives an
 // *EvalError. On error nothing was decided.
 func (e *Engine) Decide(ctx context.Context, request []byte, opts ...DecideOption) (json.RawMessage, error) {
+	p := e.cur.Load() // the whole decision is made under this policy, even if Reload swaps it meanwhile
 	doc, err := e.validate(request, opts)
 	if err != nil {
 		return nil, err
 	}
 	kind := doc["kind"].(string)
-	decision, err := e.eval(ctx, kind, doc)
+	if err := applyPlaybook(p.playbook, doc); err != nil {
+		return nil, &EvalError{Kind: kind, Err: err}
+	}
+	decision, err := e.eval(ctx, p, kind, doc)
 	if err != nil {
 		return nil, &EvalError{Kind: kind, Err: err}
 	}
@@ -53,11 +57,12 @@ func (e *Engine) Decide(ctx context.Context, request []byte, opts ...DecideOptio
 // Laws validates a request document and returns every law the policy
 // considers for it: whether it applies, its citation and the reasons.
 func (e *Engine) Laws(ctx context.Context, request []byte, opts ...DecideOption) ([]LawResult, error) {
+	p := e.cur.Load()
 	doc, err := e.validate(request, opts)
 	if err != nil {
 		return nil, err
 	}
-	v, err := e.evalValue(ctx, lawsQuery, doc)
+	v, err := p.evalValue(ctx, lawsQuery, doc)
 	if err != nil {
 		return nil, &EvalError{Kind: doc["kind"].(string), Err: err}
 	}
@@ -102,14 +107,14 @@ func (e *Engine) validate(request []byte, opts []DecideOption) (map[string]any, 
 	return v.(map[string]any), nil
 }
 
-// eval runs the kind's prepared query and checks the decision it gives
-// against the contract: a policy that produces no decision, or a malformed
-// one, is an error, never a decision.
-func (e *Engine) eval(ctx context.Context, kind string, doc map[string]any) (json.RawMessage, error) {
-	if _, ok := e.queries[kind]; !ok {
+// eval runs the kind's prepared query of policy p and checks the decision
+// it gives against the contract: a policy that produces no decision, or a
+// malformed one, is an error, never a decision.
+func (e *Engine) eval(ctx context.Context, p *compiled, kind string, doc map[string]any) (json.RawMessage, error) {
+	if _, ok := p.queries[kind]; !ok {
 		return nil, fmt.Errorf("the policy has no rule for %q requests (%s)", kind, entrypoints[kind])
 	}
-	v, err := e.evalValue(ctx, kind, doc)
+	v, err := p.evalValue(ctx, kind, doc)
 	if err != nil {
 		return nil, err
 	}
@@ -117,7 +122,7 @@ func (e *Engine) eval(ctx context.Context, kind string, doc map[string]any) (jso
 	if !ok {
 		return nil, fmt.Errorf("%s is not an object", entrypoints[kind])
 	}
-	decision["policy"] = e.info
+	decision["policy"] = p.info
 	out, err := marshalOrdered(decision)
 	if err != nil {
 		return nil, err
@@ -130,12 +135,12 @@ func (e *Engine) eval(ctx context.Context, kind string, doc map[string]any) (jso
 
 // evalValue runs one prepared query on a request; an undefined result is an
 // error, never an empty answer.
-func (e *Engine) evalValue(ctx context.Context, query string, doc map[string]any) (any, error) {
+func (p *compiled) evalValue(ctx context.Context, query string, doc map[string]any) (any, error) {
 	input, err := ast.InterfaceToValue(doc)
 	if err != nil {
 		return nil, err
 	}
-	rs, err := e.queries[query].Eval(ctx, rego.EvalParsedInput(input))
+	rs, err := p.queries[query].Eval(ctx, rego.EvalParsedInput(input))
 	if err != nil {
 		return nil, err
 	}

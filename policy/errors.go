@@ -9,7 +9,9 @@ import (
 )
 
 // Sentinel errors, for errors.Is. Every error an Engine returns matches
-// exactly one of them.
+// exactly one of them — except the context's own error when Reload's
+// context ends first (and a Check's error, which a *PolicyError wraps,
+// may match others too).
 var (
 	// ErrInvalidRequest: the request is not valid against the contract; see
 	// *RequestError for every problem.
@@ -43,10 +45,16 @@ func (e *RequestError) Error() string {
 // Is reports ErrInvalidRequest.
 func (e *RequestError) Is(target error) bool { return target == ErrInvalidRequest }
 
-// PolicyError is a policy that cannot be served: each message names its
-// file, line and column where OPA gives them.
+// PolicyError is a policy that cannot be served: it does not load, does
+// not compile, is not allowed by the sandbox, or — in Reload — one of its
+// own Rego tests or a Check fails. Each message names its file, line and
+// column where OPA gives them; a failing Rego test is a message
+// "FAIL data.<package>.<test> (<file>:<line>): …".
 type PolicyError struct {
 	Messages []string
+	// Err is the error a Check returned, when a Check refused the policy
+	// (errors.Is and errors.As reach it through Unwrap); else nil.
+	Err error
 }
 
 func (e *PolicyError) Error() string {
@@ -55,6 +63,9 @@ func (e *PolicyError) Error() string {
 
 // Is reports ErrPolicy.
 func (e *PolicyError) Is(target error) bool { return target == ErrPolicy }
+
+// Unwrap returns the error of the Check that refused the policy, if any.
+func (e *PolicyError) Unwrap() error { return e.Err }
 
 // EvalError is a failed evaluation of one request.
 type EvalError struct {

@@ -1,9 +1,14 @@
 // Package policy is dsrkit's engine: it loads the law as Rego (the policy
-// embedded under policy/rego, or a directory), compiles it once inside a
-// sandbox, and turns validated request documents into decision documents.
+// embedded under policy/rego, a directory, or an OPA bundle), compiles it
+// once inside a sandbox, and turns validated request documents into
+// decision documents.
 //
 // An *Engine is safe for concurrent use by many goroutines: New does all
-// parsing, compiling and schema loading; Decide only evaluates.
+// parsing, compiling and schema loading; Decide only evaluates. Reload
+// replaces the policy while the engine serves: the new policy is compiled
+// and its own Rego tests run off to the side, and it is swapped in
+// atomically only if all of that succeeds; Watch reloads when the policy's
+// files change.
 package policy
 
 import (
@@ -13,6 +18,8 @@ import (
 	"io/fs"
 	"os"
 	"slices"
+	"sync"
+	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -22,6 +29,7 @@ import (
 	"github.com/dsrkit/dsrkit/internal/builtins"
 	"github.com/dsrkit/dsrkit/internal/schema"
 	"github.com/dsrkit/dsrkit/internal/source"
+	"github.com/dsrkit/dsrkit/rules"
 )
 
 //go:embed rego rego/.manifest
@@ -48,33 +56,82 @@ var entrypoints = map[string]string{
 // lawsQuery lists every law considered for a request and whether it applies.
 const lawsQuery = "data.dsrkit.applicability.results"
 
-// Engine decides requests under one compiled policy.
+// Engine decides requests under one compiled policy at a time.
+//
+// An *Engine is safe for concurrent use by many goroutines: Decide, Laws,
+// Info and Kinds may run in any number at once, also while Reload swaps the
+// policy. Each of them reads the current policy once, with one atomic load,
+// and finishes on it: a decision is never computed half under one policy
+// and half under another, and its policy.digest names the policy that made
+// it.
 type Engine struct {
-	info    Info
-	schemas *schema.Validator
-	queries map[string]*rego.PreparedEvalQuery // by request kind, and lawsQuery
-	kinds   []string
+	cur     atomic.Pointer[compiled] // the policy being served; never nil after New
+	schemas *schema.Validator        // the contract's schemas: part of the program, not of the policy
+
+	mu  sync.Mutex // serialises Reload; guards cfg
+	cfg config     // where the policy being served came from, and how Reload vets a new one
+}
+
+// compiled is one policy, compiled, with its queries prepared. It is never
+// modified once built, so any number of evaluations may share it; Reload
+// replaces it as a whole.
+type compiled struct {
+	info     Info
+	queries  map[string]*rego.PreparedEvalQuery // by request kind, and lawsQuery
+	kinds    []string
+	playbook *rules.Playbook // applied to every request before the policy decides it
 }
 
 type config struct {
-	fsys fs.FS
-	name string
+	fsys      fs.FS  // the policy's files, or
+	bundle    string // the path of an OPA bundle (.tar.gz)
+	name      string // for messages
+	skipTests bool   // Reload does not run the policy's Rego tests
+	checks    []Check
+	playbook  *rules.Playbook // nil: rules.Default()
 }
 
-// Option configures New.
+// Option configures New and Reload.
 type Option func(*config) error
 
-// WithDir loads the policy from a directory instead of the embedded one.
-func WithDir(dir string) Option {
+// WithDir loads the policy from path: a directory (with its .manifest, if
+// any) or, when path is a regular file, an OPA bundle as WithBundle reads
+// it. A directory is read again on every Reload; so is a bundle.
+func WithDir(path string) Option {
 	return func(c *config) error {
-		info, err := os.Stat(dir)
+		info, err := os.Stat(path)
 		if err != nil {
 			return err
 		}
-		if !info.IsDir() {
-			return fmt.Errorf("%s is not a directory", dir)
+		switch {
+		case info.IsDir():
+			c.fsys, c.bundle, c.name = os.DirFS(path), "", path
+		case info.Mode().IsRegular():
+			c.fsys, c.bundle, c.name = nil, path, path
+		default:
+			return fmt.Errorf("%s is neither a directory nor a bundle file", path)
 		}
-		c.fsys, c.name = os.DirFS(dir), dir
+		return nil
+	}
+}
+
+// WithBundle loads the policy from an OPA bundle file: a gzipped tarball as
+// `opa build -b DIR` writes it (e.g. `opa build -b policy/rego`). The
+// bundle's .manifest gives the revision every decision reports (its roots
+// are enforced: each package and data path must lie under one); the digest
+// is still that of the policy's content, equal to the digest of a directory
+// holding the same files. Tests in the bundle (*_test.rego) are what Reload
+// runs. Signed, delta and Wasm bundles are refused.
+func WithBundle(path string) Option {
+	return func(c *config) error {
+		info, err := os.Stat(path)
+		if err != nil {
+			return err
+		}
+		if !info.Mode().IsRegular() {
+			return fmt.Errorf("%s is not a bundle file", path)
+		}
+		c.fsys, c.bundle, c.name = nil, path, path
 		return nil
 	}
 }
@@ -82,7 +139,7 @@ func WithDir(dir string) Option {
 // WithFS loads the policy from a file system (its root holds the packages).
 func WithFS(fsys fs.FS) Option {
 	return func(c *config) error {
-		c.fsys, c.name = fsys, "fs"
+		c.fsys, c.bundle, c.name = fsys, "", "fs"
 		return nil
 	}
 }
@@ -91,29 +148,85 @@ func WithFS(fsys fs.FS) Option {
 // request kind it decides. Every configuration problem is returned here, as
 // a *PolicyError (errors.Is(err, ErrPolicy)); a policy that calls a
 // built-in outside the sandbox (http.send, time.now_ns, …) is refused.
+//
+// New does not run the policy's Rego tests nor the checks given with
+// WithCheck: it is the start-up path (a CLI call, a service starting on the
+// shipped policy, whose tests run in CI). Reload runs them; to vet the first
+// policy too, call Reload right after New.
 func New(ctx context.Context, opts ...Option) (*Engine, error) {
 	cfg := config{fsys: Embedded(), name: "embedded"}
 	for _, o := range opts {
 		if err := o(&cfg); err != nil {
-			return nil, &PolicyError{Messages: []string{err.Error()}}
+			return nil, optionError(err)
 		}
-	}
-	src, err := source.Load(cfg.fsys, false)
-	if err != nil {
-		return nil, &PolicyError{Messages: err.(*source.Error).Messages}
-	}
-	compiler, err := compile(src)
-	if err != nil {
-		return nil, err
 	}
 	v, err := schema.New()
 	if err != nil {
 		return nil, fmt.Errorf("loading the contract's schemas: %w", err)
 	}
-	e := &Engine{
-		info:    Info{Revision: src.Revision, Digest: src.Digest},
-		schemas: v,
-		queries: map[string]*rego.PreparedEvalQuery{},
+	p, _, err := build(ctx, &cfg, false)
+	if err != nil {
+		return nil, err
+	}
+	e := &Engine{schemas: v, cfg: cfg}
+	e.cur.Store(p)
+	return e, nil
+}
+
+// load reads the configured policy's sources, with its tests when asked.
+func (c *config) load(tests bool) (*source.Sources, error) {
+	var (
+		src *source.Sources
+		err error
+	)
+	if c.bundle != "" {
+		f, oerr := os.Open(c.bundle)
+		if oerr != nil {
+			return nil, &PolicyError{Messages: []string{oerr.Error()}}
+		}
+		defer f.Close()
+		src, err = source.LoadBundle(f, tests)
+	} else {
+		src, err = source.Load(c.fsys, tests)
+	}
+	if se, ok := err.(*source.Error); ok {
+		msgs := se.Messages
+		if c.bundle != "" {
+			msgs = make([]string, len(se.Messages))
+			for i, m := range se.Messages {
+				msgs[i] = c.bundle + ": " + m
+			}
+		}
+		return nil, &PolicyError{Messages: msgs}
+	} else if err != nil {
+		return nil, &PolicyError{Messages: []string{err.Error()}}
+	}
+	return src, nil
+}
+
+// build loads and compiles the configured policy and prepares its queries.
+// It also returns the sources, with the test modules when tests is true.
+func build(ctx context.Context, cfg *config, tests bool) (*compiled, *source.Sources, error) {
+	src, err := cfg.load(tests)
+	if err != nil {
+		return nil, nil, err
+	}
+	compiler, err := compile(src)
+	if err != nil {
+		return nil, nil, err
+	}
+	pb := cfg.playbook
+	if pb == nil {
+		pb = rules.Default()
+	}
+	p := &compiled{
+		info: Info{
+			Revision: src.Revision,
+			Digest:   src.Digest,
+			Playbook: PlaybookInfo{Name: pb.Name(), Digest: "sha256:" + pb.Digest()},
+		},
+		queries:  map[string]*rego.PreparedEvalQuery{},
+		playbook: pb,
 	}
 	store := inmem.NewFromObject(src.Data)
 	for kind, query := range entrypoints {
@@ -122,19 +235,19 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 		}
 		pq, err := prepare(ctx, compiler, store, query)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		e.queries[kind] = pq
-		e.kinds = append(e.kinds, kind)
+		p.queries[kind] = pq
+		p.kinds = append(p.kinds, kind)
 	}
-	if len(e.queries) == 0 {
-		return nil, &PolicyError{Messages: []string{cfg.name + ": the policy decides no request kind (no data.dsrkit.<kind>.decision rule)"}}
+	if len(p.queries) == 0 {
+		return nil, nil, &PolicyError{Messages: []string{cfg.name + ": the policy decides no request kind (no data.dsrkit.<kind>.decision rule)"}}
 	}
-	if e.queries[lawsQuery], err = prepare(ctx, compiler, store, lawsQuery); err != nil {
-		return nil, err
+	if p.queries[lawsQuery], err = prepare(ctx, compiler, store, lawsQuery); err != nil {
+		return nil, nil, err
 	}
-	slices.Sort(e.kinds)
-	return e, nil
+	slices.Sort(p.kinds)
+	return p, src, nil
 }
 
 // prepare prepares one query over the compiled policy, with strict
@@ -156,11 +269,11 @@ func prepare(ctx context.Context, compiler *ast.Compiler, store storage.Store, q
 	return &pq, nil
 }
 
-// Info returns the revision and digest of the engine's policy.
-func (e *Engine) Info() Info { return e.info }
+// Info returns the revision and digest of the policy the engine serves now.
+func (e *Engine) Info() Info { return e.cur.Load().info }
 
-// Kinds returns the request kinds the policy decides, sorted.
-func (e *Engine) Kinds() []string { return slices.Clone(e.kinds) }
+// Kinds returns the request kinds the policy served now decides, sorted.
+func (e *Engine) Kinds() []string { return slices.Clone(e.cur.Load().kinds) }
 
 // compile compiles the modules inside the sandbox: dsrkit's capabilities
 // allow neither the clock, nor the network, nor randomness.
@@ -168,7 +281,7 @@ func compile(src *source.Sources) (*ast.Compiler, error) {
 	c := ast.NewCompiler().
 		WithCapabilities(builtins.Capabilities()).
 		WithEnablePrintStatements(false)
-	c.Compile(src.Modules)
+	c.Compile(src.Policy())
 	if c.Failed() {
 		msgs := make([]string, 0, len(c.Errors))
 		for _, e := range c.Errors {

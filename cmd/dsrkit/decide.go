@@ -18,8 +18,8 @@ import (
 )
 
 type decideFlags struct {
-	asOf, calendar, policyDir string
-	jsonl                     bool
+	asOf, calendar, policyDir, playbook string
+	jsonl                               bool
 }
 
 func parseDecideFlags(name string, args []string, stderr io.Writer, allowJSONL bool) (*decideFlags, string, error) {
@@ -28,7 +28,8 @@ func parseDecideFlags(name string, args []string, stderr io.Writer, allowJSONL b
 	var f decideFlags
 	fs.StringVar(&f.asOf, "as-of", "", "moment of evaluation, RFC 3339 (default: the request's as_of, else now)")
 	fs.StringVar(&f.calendar, "calendar", "", "business-day calendar, e.g. US, US-CA, DE (default: per law)")
-	fs.StringVar(&f.policyDir, "policy", "", "policy directory (default: the embedded policy)")
+	fs.StringVar(&f.policyDir, "policy", "", "policy directory or OPA bundle (default: the embedded policy)")
+	fs.StringVar(&f.playbook, "playbook", "", "the organisation's playbook, YAML or JSON (default: the seed procedure's)")
 	if allowJSONL {
 		fs.BoolVar(&f.jsonl, "jsonl", false, "read one request per line and answer each in order")
 	}
@@ -41,10 +42,13 @@ func parseDecideFlags(name string, args []string, stderr io.Writer, allowJSONL b
 	return &f, fs.Arg(0), nil
 }
 
-func newEngine(ctx context.Context, dir string) (*policy.Engine, error) {
+func newEngine(ctx context.Context, dir, playbook string) (*policy.Engine, error) {
 	var opts []policy.Option
 	if dir != "" {
 		opts = append(opts, policy.WithDir(dir))
+	}
+	if playbook != "" {
+		opts = append(opts, policy.WithPlaybookFile(playbook))
 	}
 	return policy.New(ctx, opts...)
 }
@@ -70,7 +74,7 @@ func decide(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	if err != nil {
 		return err
 	}
-	eng, err := newEngine(ctx, f.policyDir)
+	eng, err := newEngine(ctx, f.policyDir, f.playbook)
 	if err != nil {
 		return err
 	}

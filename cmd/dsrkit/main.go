@@ -1,13 +1,25 @@
 // Command dsrkit decides consumer privacy requests from the command line and
 // runs the policy's Rego tests.
 //
-//	dsrkit decide  [--as-of T] [--calendar NAME] [--policy DIR] [--jsonl] FILE|-
-//	dsrkit explain [--as-of T] [--calendar NAME] [--policy DIR] FILE|-
+//	dsrkit decide  [--as-of T] [--calendar NAME] [--policy DIR|BUNDLE] [--jsonl] FILE|-
+//	dsrkit explain [--as-of T] [--calendar NAME] [--policy DIR|BUNDLE] FILE|-
 //	dsrkit test    [--coverage-min PCT] [--run REGEX] [-v] [DIR]
+//	dsrkit diff    [--old DIR|BUNDLE] [--new DIR|BUNDLE] [--as-of T] [--calendar NAME] CORPUS_DIR
+//
+// --policy, --old and --new take a policy directory or an OPA bundle
+// (.tar.gz, as `opa build -b` writes it); without them, the embedded policy.
 //
 // decide exits 0 when a decision was made (whatever its outcome), 2 when the
 // request is invalid (every problem on stderr with its JSON pointer, nothing
 // on stdout) and 1 for anything else.
+//
+// diff decides every request of CORPUS_DIR (its *.json files and its
+// */request.json) under both policies and prints, per request, each
+// decision field that changed as a JSON pointer with the old and new values
+// (the policy's digest and revision aside), then a summary line. Like
+// diff(1), it exits 0 when nothing changed, 1 when something did, and 2
+// when it could not compare (invalid usage or request, a policy that fails
+// to load or to decide).
 package main
 
 import (
@@ -26,9 +38,10 @@ const (
 )
 
 const usage = `usage:
-  dsrkit decide  [--as-of T] [--calendar NAME] [--policy DIR] [--jsonl] FILE|-
-  dsrkit explain [--as-of T] [--calendar NAME] [--policy DIR] FILE|-
+  dsrkit decide  [--as-of T] [--calendar NAME] [--policy DIR|BUNDLE] [--jsonl] FILE|-
+  dsrkit explain [--as-of T] [--calendar NAME] [--policy DIR|BUNDLE] FILE|-
   dsrkit test    [--coverage-min PCT] [--run REGEX] [-v] [DIR]
+  dsrkit diff    [--old DIR|BUNDLE] [--new DIR|BUNDLE] [--as-of T] [--calendar NAME] CORPUS_DIR
 `
 
 func main() {
@@ -49,6 +62,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = decide(ctx, args[1:], stdin, stdout, stderr, true)
 	case "test":
 		err = test(ctx, args[1:], stdout, stderr)
+	case "diff":
+		err = diff(ctx, args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

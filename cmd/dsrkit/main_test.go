@@ -180,3 +180,16 @@ func TestExplainOptOutOptInAndSolicit(t *testing.T) {
 		})
 	}
 }
+
+func TestDecideWithPlaybook(t *testing.T) {
+	code, out, stderr := dsrkit(t, "", "explain", "--playbook", "../../examples/playbook/acme.yaml", "../../examples/playbook/request.json")
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, out, "Outcome: partial_deletion")
+	assert.Contains(t, out, "until 2032-01-04") // Acme keeps records 5 years
+
+	code, out, stderr = dsrkit(t, "", "decide", "--playbook", "../../rules/testdata/bad/unknown-field.yaml", example)
+	assert.Equal(t, exitFailure, code)
+	assert.Empty(t, out)
+	assert.Contains(t, stderr, `unknown-field.yaml:6: rule "typo"`)
+	assert.Contains(t, stderr, "undefined field 'categroy'")
+}

@@ -49,28 +49,50 @@ type Report struct {
 	Files    []FileCoverage `json:"files"`
 }
 
+// Options adjust a run.
+type Options struct {
+	// Filter is a regular expression; only the tests whose name matches it
+	// run ("" runs all).
+	Filter string
+	// Coverage measures which lines of the policy's (non-test) modules the
+	// tests evaluate, into Report.Coverage and Report.Files.
+	Coverage bool
+}
+
 // Run runs every test of the policy in fsys whose name matches filter (a
-// regular expression; "" runs all).
+// regular expression; "" runs all) and measures coverage.
 func Run(ctx context.Context, fsys fs.FS, filter string) (*Report, error) {
 	src, err := source.Load(fsys, true)
 	if err != nil {
 		return nil, err
 	}
+	return RunSources(ctx, src, Options{Filter: filter, Coverage: true})
+}
+
+// RunSources runs the tests of a policy already read (with its tests) by
+// package source, from a directory or a bundle. A test module that does not
+// compile is an error (ast.Errors, each with its file, line and column); a
+// failing test is a Result with Passed false. A policy without tests gives
+// an empty report. It does not modify src.
+func RunSources(ctx context.Context, src *source.Sources, opts Options) (*Report, error) {
 	custom := make([]*tester.Builtin, 0, len(builtins.All()))
 	for _, b := range builtins.All() {
 		custom = append(custom, &tester.Builtin{Decl: b.Decl, Func: b.Impl})
 	}
-	cov := cover.New()
 	compiler := ast.NewCompiler().WithCapabilities(builtins.Capabilities()).WithEnablePrintStatements(true)
-	ch, err := tester.NewRunner().
+	runner := tester.NewRunner().
 		SetCompiler(compiler).
 		SetStore(inmem.NewFromObject(src.Data)).
 		AddCustomBuiltins(custom).
 		RaiseBuiltinErrors(true).
 		CapturePrintOutput(true).
-		SetCoverageQueryTracer(cov).
-		Filter(filter).
-		Run(ctx, src.Modules)
+		Filter(opts.Filter)
+	var cov *cover.Cover
+	if opts.Coverage {
+		cov = cover.New()
+		runner = runner.SetCoverageQueryTracer(cov)
+	}
+	ch, err := runner.Run(ctx, src.Modules)
 	if err != nil {
 		return nil, err
 	}
@@ -98,13 +120,10 @@ func Run(ctx context.Context, fsys fs.FS, filter string) (*Report, error) {
 		}
 		rep.Results = append(rep.Results, res)
 	}
-	policyModules := map[string]*ast.Module{}
-	for name, m := range src.Modules {
-		if !source.IsTest(name) {
-			policyModules[name] = m
-		}
+	if cov == nil {
+		return rep, nil
 	}
-	cr := cov.Report(policyModules)
+	cr := cov.Report(src.Policy())
 	covered, notCovered := 0, 0
 	for _, name := range slices.Sorted(maps.Keys(cr.Files)) {
 		f := cr.Files[name]
@@ -131,4 +150,15 @@ func lines(r cover.Range) string {
 		return fmt.Sprint(r.Start.Row)
 	}
 	return fmt.Sprintf("%d-%d", r.Start.Row, r.End.Row)
+}
+
+// Failures returns the results of the tests that failed.
+func (r *Report) Failures() []Result {
+	var out []Result
+	for _, res := range r.Results {
+		if !res.Passed && !res.Skipped {
+			out = append(out, res)
+		}
+	}
+	return out
 }
