@@ -40,14 +40,16 @@ type Calendar struct {
 	name, description string
 	closed            [nWords]uint64                   // bit i set: day first+i is not a business day
 	holidays          [MaxYear - MinYear + 1][]Holiday // by year, sorted by date
+	added, removed    []Date                           // the amendments of a calendar made by With
 }
 
 // Name returns the calendar's name as accepted by Lookup ("US-CA", "DE", ...).
 func (c *Calendar) Name() string { return c.name }
 
 // Description says what the calendar holds and cites its source, e.g.
-// "US federal holidays as observed (5 U.S.C. § 6103)".
-func (c *Calendar) Description() string { return c.description }
+// "US federal holidays as observed (5 U.S.C. § 6103)"; for a calendar
+// amended by With, followed by the amendment ("; amended: +2026-12-24").
+func (c *Calendar) Description() string { return c.description + c.amendmentText() }
 
 // Holidays returns the holidays observed in the given calendar year, sorted
 // by date. Holidays falling on a Saturday or Sunday that the law does not

@@ -25,6 +25,11 @@
 // that may or may not be a holiday is treated as a business day, which can
 // only make a deadline earlier.
 //
+// A policy may amend a calendar: Calendar.With returns a new, equally
+// immutable calendar with holidays added and removed (a day appointed by a
+// proclamation, a listed holiday the business does not keep); it keeps the
+// calendar's name, so a decision still says which calendar it counted on.
+//
 // The package is pure: it never reads the host clock or the host time zone
 // and is safe for concurrent use. It imports no other dsrkit package.
 // Errors are typed: test them with errors.Is against ErrInvalidDate,

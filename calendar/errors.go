@@ -18,6 +18,12 @@ var (
 	ErrUnknownCalendar = errors.New("unknown calendar")
 	// ErrOutOfRange: a business-day query touched a date outside MinYear..MaxYear.
 	ErrOutOfRange = errors.New("year out of supported range")
+	// ErrNotAHoliday: Calendar.With was asked to remove a day that is not one
+	// of the calendar's holidays.
+	ErrNotAHoliday = errors.New("not a holiday of the calendar")
+	// ErrAddedAndRemoved: Calendar.With was given the same date to add and
+	// to remove.
+	ErrAddedAndRemoved = errors.New("both added and removed")
 )
 
 // Error reports a failed operation on a value; errors.Is(err, ErrX) matches

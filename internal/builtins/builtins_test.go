@@ -2,6 +2,8 @@ package builtins_test
 
 import (
 	"context"
+	"os"
+	"os/exec"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -91,4 +93,100 @@ func TestCapabilities(t *testing.T) {
 		assert.False(t, names[denied], denied)
 	}
 	assert.False(t, builtins.Allowed(&ast.Builtin{Name: "net.cidr_contains"}))
+}
+
+// A calendar argument may be an object: the named calendar with holidays
+// added and removed by the policy.
+func TestAmendedCalendarArgument(t *testing.T) {
+	cases := []struct{ query, want string }{
+		// Thu 24 Dec 2026 added to US-CA: 21, 22, 23, (24, 25), 28, 29.
+		{`dsrkit.add_business_days("2026-12-18", 5, {"name": "US-CA", "add": ["2026-12-24"]})`, "2026-12-29"},
+		{`dsrkit.add_business_days("2026-12-18", 5, "US-CA")`, "2026-12-28"},
+		// Thanksgiving removed from US: 20 Nov + 10 business days is 4 Dec, not 7 Dec.
+		{`dsrkit.add_business_days("2026-11-20", 10, {"name": "US", "add": [], "remove": ["2026-11-26"]})`, "2026-12-04"},
+		{`dsrkit.add_business_days("2026-11-20", 10, {"name": "US", "remove": {"2026-11-26"}})`, "2026-12-04"},
+		{`dsrkit.add_business_days("2026-11-20", 10, {"name": "US"})`, "2026-12-07"},
+		{`dsrkit.add_months_eu("2026-11-24", 1, {"name": "DE", "add": ["2026-12-24"]})`, "2026-12-28"},
+		{`dsrkit.next_business_day("2026-12-23", {"name": "us-ca", "add": ["2026-12-24"]})`, "2026-12-28"},
+	}
+	for _, c := range cases {
+		t.Run(c.query, func(t *testing.T) {
+			got, err := eval(t, c.query)
+			require.NoError(t, err)
+			assert.Equal(t, c.want, got)
+		})
+	}
+	got, err := eval(t, `dsrkit.is_business_day("2026-12-24", {"name": "US-CA", "add": ["2026-12-24"]})`)
+	require.NoError(t, err)
+	assert.Equal(t, false, got)
+	got, err = eval(t, `dsrkit.business_days_between("2026-12-18", "2026-12-31", {"name": "US-CA", "add": ["2026-12-24"]})`)
+	require.NoError(t, err)
+	assert.EqualValues(t, "7", got.(interface{ String() string }).String())
+}
+
+func TestAmendedCalendarArgumentErrors(t *testing.T) {
+	cases := []struct{ query, want string }{
+		{`dsrkit.add_business_days("2026-11-20", 10, {"name": "US", "remove": ["2026-11-27"]})`, `"2026-11-27": not a holiday of the calendar`},
+		{`dsrkit.add_business_days("2026-11-20", 10, {"name": "US", "add": ["2026-12-25"], "remove": ["2026-12-25"]})`, `"2026-12-25": both added and removed`},
+		{`dsrkit.add_business_days("2026-11-20", 10, {"name": "Narnia"})`, `"Narnia": unknown calendar`},
+		{`dsrkit.add_business_days("2026-11-20", 10, {"add": ["2026-12-24"]})`, `operand 3 calendar object has no name`},
+		{`dsrkit.add_business_days("2026-11-20", 10, {"name": 1})`, `operand 3 calendar object's name must be a string, got number`},
+		{`dsrkit.add_business_days("2026-11-20", 10, {"name": "US", "added": ["2026-12-24"]})`, `operand 3 calendar object has unknown key "added" (want name, add, remove)`},
+		{`dsrkit.add_business_days("2026-11-20", 10, {"name": "US", "add": "2026-12-24"})`, `operand 3 calendar object's add must be an array of dates, got string`},
+		{`dsrkit.add_business_days("2026-11-20", 10, {"name": "US", "add": [{"date": "2026-12-24"}]})`, `operand 3 calendar object's add must hold dates (YYYY-MM-DD), got object`},
+		{`dsrkit.add_business_days("2026-11-20", 10, {"name": "US", "add": ["2026-12-32"]})`, `"2026-12-32": invalid date`},
+		{`dsrkit.add_business_days("2026-11-20", 10, {"name": "US", "add": ["2045-12-24"]})`, `"2045-12-24": year out of supported range`},
+		{`dsrkit.is_business_day("2026-11-20", ["US"])`, "rego_type_error: dsrkit.is_business_day: invalid argument(s)"}, // the declaration's type,
+	}
+	for _, c := range cases {
+		t.Run(c.query, func(t *testing.T) {
+			_, err := eval(t, c.query)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), c.want)
+		})
+	}
+}
+
+// A calendar that the type checker cannot see (it comes from the input) is
+// checked when the built-in runs.
+func TestCalendarArgumentTypeAtRunTime(t *testing.T) {
+	opts := append([]func(*rego.Rego){
+		rego.Query(`dsrkit.is_business_day("2026-11-20", input.calendar)`),
+		rego.Input(map[string]any{"calendar": []any{"US"}}),
+		rego.StrictBuiltinErrors(true),
+	}, builtins.Options()...)
+	_, err := rego.New(opts...).Eval(context.Background())
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "operand 2 must be one of {string, object} but got array")
+}
+
+// RegisterGlobally changes the whole process, so it runs in a child
+// process: there, OPA knows dsrkit's built-ins without any option, exactly
+// as the per-engine options implement them, and a second call panics.
+func TestRegisterGlobally(t *testing.T) {
+	if os.Getenv("DSRKIT_TEST_REGISTER_GLOBALLY") == "1" {
+		builtins.RegisterGlobally()
+		for _, b := range builtins.All() {
+			assert.Same(t, b.Decl.Decl, ast.BuiltinMap[b.Decl.Name].Decl, b.Decl.Name)
+		}
+		rs, err := rego.New(
+			rego.Query(`dsrkit.add_business_days("2026-12-18", 5, {"name": "US-CA", "add": ["2026-12-24"]})`),
+			rego.StrictBuiltinErrors(true),
+		).Eval(context.Background())
+		require.NoError(t, err)
+		assert.Equal(t, "2026-12-29", rs[0].Expressions[0].Value)
+		_, err = rego.New(rego.Query(`dsrkit.add_business_days("2026-12-18", 5, "Narnia")`), rego.StrictBuiltinErrors(true)).Eval(context.Background())
+		assert.ErrorContains(t, err, `"Narnia": unknown calendar`)
+		assert.PanicsWithValue(t, "builtins: RegisterGlobally called twice", builtins.RegisterGlobally)
+		return
+	}
+	// Without registration, OPA does not know them.
+	_, err := rego.New(rego.Query(`dsrkit.add_days("2026-01-31", 45)`)).Eval(context.Background())
+	require.ErrorContains(t, err, "undefined function dsrkit.add_days")
+
+	cmd := exec.Command(os.Args[0], "-test.run=^TestRegisterGlobally$", "-test.v")
+	cmd.Env = append(os.Environ(), "DSRKIT_TEST_REGISTER_GLOBALLY=1")
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	assert.Contains(t, string(out), "--- PASS: TestRegisterGlobally")
 }
