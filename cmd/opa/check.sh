@@ -24,8 +24,8 @@ echo "building $bin"
 
 # The policy directory is read as a bundle: its .manifest roots apply, and
 # capabilities.json is not mistaken for data.
-echo "opa check (sandbox: $policy/capabilities.json)"
-"$bin" check --capabilities "$policy/capabilities.json" --bundle "$policy"
+echo "opa check --strict (sandbox: $policy/capabilities.json)"
+"$bin" check --strict --capabilities "$policy/capabilities.json" --bundle "$policy"
 echo "opa test"
 "$bin" test --capabilities "$policy/capabilities.json" --bundle "$policy"
 echo "opa fmt"

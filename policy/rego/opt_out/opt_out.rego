@@ -189,7 +189,7 @@ after_receipt(at) if {
 	time.parse_rfc3339_ns(at) >= time.parse_rfc3339_ns(input.received_at)
 }
 
-before_processing(at) if not input.processed_at
+before_processing(_) if not input.processed_at
 
 before_processing(at) if time.parse_rfc3339_ns(at) < time.parse_rfc3339_ns(input.processed_at)
 

@@ -8,7 +8,6 @@ package dsrkit.procedure
 
 import data.dsrkit.deadlines
 import data.dsrkit.playbook
-import data.dsrkit.request
 
 settings := playbook.settings
 
