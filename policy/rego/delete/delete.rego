@@ -301,15 +301,22 @@ notices contains notice(
 # retained_text lists each retained category with its basis and citation.
 retained_text := concat("; ", [sprintf("%s (%s, %s)", [c.category, c.basis, c.citation]) | some c in items.retained_categories])
 
+# denial_citation: each applicable law's provision on telling the consumer
+# why a request is (partly) denied.
+denial_citation := concat("; ", sort({c |
+	some id in applicability.applies
+	c := object.get(applicability.laws[id], ["delete", "denial", "citation"], applicability.laws[id].citation)
+}))
+
 # METADATA
 # title: Partial deletion explained
 # description: Each retained category, its basis and citation; what no exception covers is deleted, and what is kept is used only for that purpose.
 # custom:
-#   citation: Cal. Code Regs. tit. 11, § 7022(f)
+#   citation: each applicable law's denial provision (law.delete.denial)
 notices contains notice(
 	"partial_deletion_explained",
 	sprintf("We deleted your personal information except: %s. We use what we keep only for those purposes.", [retained_text]),
-	rego.metadata.rule().custom.citation,
+	denial_citation,
 	{deadlines.binding.respond_by},
 ) if {
 	outcome == "partial_deletion"
@@ -319,11 +326,11 @@ notices contains notice(
 # METADATA
 # title: Denial explained
 # custom:
-#   citation: Cal. Code Regs. tit. 11, § 7022(f)
+#   citation: each applicable law's denial provision (law.delete.denial)
 notices contains notice(
 	"denial_explained",
 	sprintf("We cannot delete your personal information because we must keep it: %s. We use it only for those purposes.", [retained_text]),
-	rego.metadata.rule().custom.citation,
+	denial_citation,
 	{deadlines.binding.respond_by},
 ) if {
 	outcome == "denied"

@@ -85,6 +85,7 @@ law := {
 		"respond": {"n": 45, "unit": "days", "citation": "Cal. Civ. Code § 1798.130(a)(2)(A); Cal. Code Regs. tit. 11, § 7021(b)"},
 		"extended": {"n": 90, "unit": "days", "citation": "Cal. Civ. Code § 1798.130(a)(2)(A); Cal. Code Regs. tit. 11, § 7021(b)"},
 		"extension_notice": {"citation": "Cal. Civ. Code § 1798.130(a)(2)(A)"},
+		"denial": {"citation": "Cal. Code Regs. tit. 11, § 7022(f)"},
 		"record": {"n": 24, "unit": "months", "citation": "Cal. Code Regs. tit. 11, § 7101(a)"},
 	},
 	"opt_out": {

@@ -54,6 +54,7 @@ law := {
 		"respond": {"n": 45, "unit": "days", "citation": "Colo. Rev. Stat. § 6-1-1306(2)(a)"},
 		"extended": {"n": 90, "unit": "days", "citation": "Colo. Rev. Stat. § 6-1-1306(2)(a)"},
 		"extension_notice": {"citation": "Colo. Rev. Stat. § 6-1-1306(2)(a)"},
+		"denial": {"citation": "Colo. Rev. Stat. § 6-1-1306(2)(b); 4 CCR 904-3, Rule 4.06(E)"},
 		"record": {"n": 24, "unit": "months", "citation": "4 CCR 904-3, Rule 6.11"},
 		"appeal": {"n": 45, "unit": "days", "citation": "C.R.S. § 6-1-1306(3)"},
 	},

@@ -85,6 +85,7 @@ law := {
 		"respond": {"n": 45, "unit": "days", "citation": "Conn. Gen. Stat. § 42-518(c)(1)"},
 		"extended": {"n": 90, "unit": "days", "citation": "Conn. Gen. Stat. § 42-518(c)(1)"},
 		"extension_notice": {"citation": "Conn. Gen. Stat. § 42-518(c)(1)"},
+		"denial": {"citation": "Conn. Gen. Stat. § 42-518(c)(2)"},
 		"appeal": {"n": 60, "unit": "days", "citation": "Conn. Gen. Stat. § 42-518(d)"},
 	},
 	"opt_out": {

@@ -55,6 +55,7 @@ law := {
 		"respond": {"n": 1, "unit": "months", "citation": "GDPR Art. 12(3); Reg. 1182/71 Art. 3"},
 		"extended": {"n": 3, "unit": "months", "citation": "GDPR Art. 12(3) (two further months); Reg. 1182/71 Art. 3"},
 		"extension_notice": {"citation": "GDPR Art. 12(3)"},
+		"denial": {"citation": "GDPR Art. 12(4)"},
 		"complaint": {"citation": "GDPR Art. 12(4); Art. 77"},
 	},
 	"opt_out": {

@@ -25,7 +25,8 @@ test_data if {
 	gdpr.law.delete.respond.unit == "months"
 	gdpr.law.delete.respond.n == 1
 	gdpr.law.delete.extended.n == 3
-	object.keys(gdpr.law.delete) == {"respond", "extended", "extension_notice", "complaint"}
+	object.keys(gdpr.law.delete) == {"respond", "extended", "extension_notice", "denial", "complaint"}
+	gdpr.law.delete.denial.citation == "GDPR Art. 12(4)"
 }
 
 test_applies_from_2018_05_25 if {

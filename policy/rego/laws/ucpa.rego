@@ -63,6 +63,7 @@ law := {
 		"respond": {"n": 45, "unit": "days", "citation": "Utah Code § 13-61-203(2)"},
 		"extended": {"n": 90, "unit": "days", "citation": "Utah Code § 13-61-203(2)"},
 		"extension_notice": {"citation": "Utah Code § 13-61-203(2) (with the extension's length and reasons)"},
+		"denial": {"citation": "Utah Code § 13-61-203(3)"},
 		"extension_length_in_notice": true,
 	},
 	"opt_out": {

@@ -59,6 +59,7 @@ law := {
 		"respond": {"n": 45, "unit": "days", "citation": "Va. Code § 59.1-577(B)(1)"},
 		"extended": {"n": 90, "unit": "days", "citation": "Va. Code § 59.1-577(B)(1)"},
 		"extension_notice": {"citation": "Va. Code § 59.1-577(B)(1)"},
+		"denial": {"citation": "Va. Code § 59.1-577(B)(2)"},
 		"appeal": {"n": 60, "unit": "days", "citation": "Va. Code § 59.1-577(C)"},
 	},
 	"opt_out": {
