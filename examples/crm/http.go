@@ -1,0 +1,168 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+
+	"github.com/dsrkit/dsrkit/policy"
+)
+
+// maxBody is the largest request body POST /requests reads.
+const maxBody = 1 << 20
+
+// Handler returns the service's HTTP API:
+//
+//	POST /requests                 decide and store a request → 201 {id, kind, open, decision}
+//	GET  /requests/{id}            the request's latest decision
+//	GET  /requests/{id}/timeline   its dates: outcome and the decision's timeline
+//	GET  /escalations              the current escalations of the open requests
+//
+// Errors are {"error": "..."}; an invalid request document is 422 with
+// "problems", each a JSON pointer into the request document and a message.
+func (s *Service) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /requests", s.postRequest)
+	mux.HandleFunc("GET /requests/{id}", s.getRequest)
+	mux.HandleFunc("GET /requests/{id}/timeline", s.getTimeline)
+	mux.HandleFunc("GET /escalations", s.getEscalations)
+	return mux
+}
+
+// submission is the body of POST /requests.
+type submission struct {
+	// ConsumerID is the host's own identifier of the consumer (an e-mail
+	// address, an account id). It is hashed, never stored.
+	ConsumerID string `json:"consumer_id"`
+	// Request is a dsrkit request document (CONTRACT.md § 2).
+	Request json.RawMessage `json:"request"`
+}
+
+// requestView is the answer of POST /requests and GET /requests/{id}.
+type requestView struct {
+	ID       string          `json:"id"`
+	Kind     string          `json:"kind"`
+	Open     bool            `json:"open"`
+	Decision json.RawMessage `json:"decision"`
+}
+
+func view(r Row) requestView {
+	return requestView{ID: r.ID, Kind: r.Kind, Open: r.Open, Decision: r.Decision}
+}
+
+func (s *Service) postRequest(w http.ResponseWriter, req *http.Request) {
+	sub, err := readSubmission(w, req)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err)
+		return
+	}
+	r, err := s.Submit(req.Context(), sub.ConsumerID, sub.Request)
+	if problems, ok := isInvalid(err); ok {
+		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{
+			"error":    policy.ErrInvalidRequest.Error(),
+			"problems": problems,
+		})
+		return
+	}
+	if err != nil {
+		s.fail(w, req, err)
+		return
+	}
+	w.Header().Set("Location", "/requests/"+r.ID)
+	writeJSON(w, http.StatusCreated, view(r))
+}
+
+// readSubmission reads and checks the body of POST /requests.
+func readSubmission(w http.ResponseWriter, req *http.Request) (submission, error) {
+	dec := json.NewDecoder(http.MaxBytesReader(w, req.Body, maxBody))
+	dec.DisallowUnknownFields()
+	var sub submission
+	if err := dec.Decode(&sub); err != nil {
+		return sub, fmt.Errorf("reading the body: %w", err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return sub, errors.New("reading the body: more than one JSON value")
+	}
+	if sub.ConsumerID == "" {
+		return sub, errors.New("consumer_id is required")
+	}
+	if len(sub.Request) == 0 || bytes.Equal(sub.Request, []byte("null")) {
+		return sub, errors.New("request is required")
+	}
+	return sub, nil
+}
+
+func (s *Service) getRequest(w http.ResponseWriter, req *http.Request) {
+	r, err := s.Get(req.Context(), req.PathValue("id"))
+	if err != nil {
+		s.fail(w, req, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, view(r))
+}
+
+// timelineView is the answer of GET /requests/{id}/timeline.
+type timelineView struct {
+	ID         string                `json:"id"`
+	Kind       string                `json:"kind"`
+	AsOf       string                `json:"as_of"`
+	ReceivedOn string                `json:"received_on,omitempty"`
+	Outcome    string                `json:"outcome"`
+	Timeline   []policy.TimelineStep `json:"timeline"`
+}
+
+func (s *Service) getTimeline(w http.ResponseWriter, req *http.Request) {
+	r, err := s.Get(req.Context(), req.PathValue("id"))
+	if err != nil {
+		s.fail(w, req, err)
+		return
+	}
+	var env policy.Envelope
+	if err := json.Unmarshal(r.Decision, &env); err != nil {
+		s.fail(w, req, fmt.Errorf("reading the decision on request %s: %w", r.ID, err))
+		return
+	}
+	v := timelineView{ID: r.ID, Kind: env.Kind, AsOf: env.AsOf, Outcome: env.Outcome, Timeline: env.Timeline}
+	if env.ReceivedOn != nil {
+		v.ReceivedOn = env.ReceivedOn.String()
+	}
+	if v.Timeline == nil {
+		v.Timeline = []policy.TimelineStep{}
+	}
+	writeJSON(w, http.StatusOK, v)
+}
+
+func (s *Service) getEscalations(w http.ResponseWriter, req *http.Request) {
+	esc, err := s.Escalations(req.Context())
+	if err != nil {
+		s.fail(w, req, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"escalations": esc})
+}
+
+// fail answers an error: 404 for an unknown request, else 500 (logged;
+// the client gets no detail).
+func (s *Service) fail(w http.ResponseWriter, req *http.Request, err error) {
+	if errors.Is(err, ErrNotFound) {
+		writeError(w, http.StatusNotFound, ErrNotFound)
+		return
+	}
+	s.logger().Error("request failed", "method", req.Method, "path", req.URL.Path, "err", err)
+	writeError(w, http.StatusInternalServerError, errors.New("internal error"))
+}
+
+func writeError(w http.ResponseWriter, status int, err error) {
+	writeJSON(w, status, map[string]string{"error": err.Error()})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.Encode(v) // the status is sent: a failed write has no one to tell
+}

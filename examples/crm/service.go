@@ -1,0 +1,238 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/dsrkit/dsrkit/audit"
+	"github.com/dsrkit/dsrkit/policy"
+)
+
+// Service is the CRM backend: it decides privacy requests with a dsrkit
+// engine, keeps them and their decisions in a Store, and re-decides the
+// open ones as time passes. Create it with a literal, setting every
+// exported field; it is safe for concurrent use.
+type Service struct {
+	Engine *policy.Engine
+	Store  *Store
+	// Key is the secret HMAC key of audit.ConsumerHash: the store knows a
+	// consumer only by the hash of their id under it.
+	Key []byte
+	// Now is the service's clock: the as_of of a request that has none,
+	// and the time decisions are stored. dsrkit never reads the clock.
+	Now func() time.Time
+	// Log receives one line per failure; nil discards them. It is never
+	// given a consumer's id.
+	Log *slog.Logger
+
+	redecide sync.Mutex // one Redecide pass at a time
+}
+
+// Escalation is an escalation of a stored request's current decision.
+type Escalation struct {
+	RequestID string `json:"request_id"`
+	policy.Escalation
+}
+
+// Report is what one Redecide pass did.
+type Report struct {
+	AsOf      string `json:"as_of"`
+	Redecided int    `json:"redecided"` // open requests decided again
+	Closed    int    `json:"closed"`    // of those, how many are no longer open
+	// Escalations are those of the new decisions, request by request.
+	Escalations []Escalation `json:"escalations"`
+	// Failed lists the requests the engine could not decide again (their
+	// previous decision stays the current one).
+	Failed []Failure `json:"failed,omitempty"`
+}
+
+// Failure is a request a Redecide pass could not decide.
+type Failure struct {
+	RequestID string `json:"request_id"`
+	Error     string `json:"error"`
+}
+
+// Submit decides a new request for the consumer whose own id (an e-mail
+// address, an account id) is consumerID, and stores the request, the
+// decision and its audit record. consumerID itself is never stored; only
+// audit.ConsumerHash(s.Key, consumerID) is.
+//
+// The decision is taken as of the request's own as_of when it has one,
+// else as of s.Now(). An invalid request gives an error that matches
+// policy.ErrInvalidRequest (a *policy.RequestError), and nothing is stored.
+func (s *Service) Submit(ctx context.Context, consumerID string, request json.RawMessage) (Row, error) {
+	now := s.Now()
+	var opts []policy.DecideOption
+	if !hasField(request, "as_of") {
+		opts = append(opts, policy.AsOf(now.Format(time.RFC3339)))
+	}
+	r := Row{
+		ID:           "req_" + rand.Text(),
+		ConsumerHash: audit.ConsumerHash(s.Key, consumerID),
+		Request:      request,
+	}
+	rec, err := s.decide(ctx, &r, now, opts...)
+	if err != nil {
+		return Row{}, err
+	}
+	if err := s.Store.CreateRequest(ctx, r, rec); err != nil {
+		return Row{}, fmt.Errorf("storing the new request: %w", err)
+	}
+	return r, nil
+}
+
+// Get returns a stored request with its latest decision, or an error that
+// matches ErrNotFound.
+func (s *Service) Get(ctx context.Context, id string) (Row, error) {
+	return s.Store.Get(ctx, id)
+}
+
+// Redecide is the daily pass: it decides every open request again as of
+// now — the dates have not moved, but what is overdue or at risk has —
+// stores each new decision and its audit record, and reports the new
+// escalations. A request the engine cannot decide is listed in the
+// report's Failed and keeps its previous decision; an error means the
+// store failed, and the pass stopped there.
+func (s *Service) Redecide(ctx context.Context, now time.Time) (Report, error) {
+	s.redecide.Lock()
+	defer s.redecide.Unlock()
+	asOf := now.Format(time.RFC3339)
+	report := Report{AsOf: asOf, Escalations: []Escalation{}}
+	open, err := s.Store.OpenRequests(ctx)
+	if err != nil {
+		return report, fmt.Errorf("redeciding: %w", err)
+	}
+	for _, r := range open {
+		rec, err := s.decide(ctx, &r, now, policy.AsOf(asOf))
+		if err != nil {
+			if ctx.Err() != nil {
+				return report, fmt.Errorf("redeciding: %w", ctx.Err())
+			}
+			s.logger().Error("redecide", "request", r.ID, "err", err)
+			report.Failed = append(report.Failed, Failure{RequestID: r.ID, Error: err.Error()})
+			continue
+		}
+		if err := s.Store.AddDecision(ctx, r, rec); err != nil {
+			return report, fmt.Errorf("redeciding: storing the new decision: %w", err)
+		}
+		report.Redecided++
+		if !r.Open {
+			report.Closed++
+		}
+		esc, err := escalations(r)
+		if err != nil {
+			return report, fmt.Errorf("redeciding: %w", err)
+		}
+		report.Escalations = append(report.Escalations, esc...)
+	}
+	return report, nil
+}
+
+// Escalations returns the escalations of the current (latest) decisions
+// of every open request.
+func (s *Service) Escalations(ctx context.Context) ([]Escalation, error) {
+	open, err := s.Store.OpenRequests(ctx)
+	if err != nil {
+		return nil, err
+	}
+	all := []Escalation{}
+	for _, r := range open {
+		esc, err := escalations(r)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, esc...)
+	}
+	return all, nil
+}
+
+// decide decides r.Request and fills in r's decision fields (Kind,
+// Decision, AsOf, Outcome, Open, DecidedAt), returning the decision's
+// audit record.
+func (s *Service) decide(ctx context.Context, r *Row, now time.Time, opts ...policy.DecideOption) (audit.Record, error) {
+	dec, err := s.Engine.Decide(ctx, r.Request, opts...)
+	if err != nil {
+		return audit.Record{}, fmt.Errorf("deciding: %w", err)
+	}
+	var env policy.Envelope
+	if err := json.Unmarshal(dec, &env); err != nil {
+		return audit.Record{}, fmt.Errorf("reading the decision: %w", err)
+	}
+	rec, err := audit.NewRecord(dec, r.ConsumerHash)
+	if err != nil {
+		return audit.Record{}, fmt.Errorf("making the audit record: %w", err)
+	}
+	r.Kind, r.Decision, r.AsOf, r.Outcome, r.DecidedAt = env.Kind, dec, env.AsOf, env.Outcome, now
+	r.Open = isOpen(env.Kind, env.Outcome, r.Request)
+	return rec, nil
+}
+
+// closedDeleteOutcomes are the outcomes that settle a request to delete.
+var closedDeleteOutcomes = []string{"full_deletion", "partial_deletion", "denied", "not_covered"}
+
+// isOpen says whether a request still needs the daily pass, from its kind,
+// its latest outcome and the request document. Deliberately simple:
+//
+//   - delete: open until decided full_deletion, partial_deletion, denied or
+//     not_covered (unverified, pending_verification, needs_review stay open);
+//   - opt_out: open while the outcome is comply and the request has no
+//     processed_at (the host re-posts the request once it has complied);
+//   - opt_in, solicit_opt_in: never open — each is an answer as of a moment.
+func isOpen(kind, outcome string, request json.RawMessage) bool {
+	switch kind {
+	case policy.KindDelete:
+		return !slices.Contains(closedDeleteOutcomes, outcome)
+	case policy.KindOptOut:
+		return outcome == "comply" && !hasField(request, "processed_at")
+	default:
+		return false
+	}
+}
+
+// hasField says whether the JSON object doc has a non-null member name. A
+// document that is not an object says yes: the engine will report it.
+func hasField(doc json.RawMessage, name string) bool {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(doc, &m); err != nil || m == nil {
+		return true
+	}
+	v, ok := m[name]
+	return ok && string(v) != "null"
+}
+
+// escalations lists the escalations of r's decision.
+func escalations(r Row) ([]Escalation, error) {
+	var env policy.Envelope
+	if err := json.Unmarshal(r.Decision, &env); err != nil {
+		return nil, fmt.Errorf("reading the decision on request %s: %w", r.ID, err)
+	}
+	out := make([]Escalation, len(env.Escalations))
+	for i, e := range env.Escalations {
+		out[i] = Escalation{RequestID: r.ID, Escalation: e}
+	}
+	return out, nil
+}
+
+func (s *Service) logger() *slog.Logger {
+	if s.Log == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return s.Log
+}
+
+// isInvalid reports whether err is a request the engine refused, and its
+// problems.
+func isInvalid(err error) ([]policy.Problem, bool) {
+	var re *policy.RequestError
+	if errors.As(err, &re) {
+		return re.Problems, true
+	}
+	return nil, false
+}
