@@ -58,6 +58,10 @@ func ConsumerHash(key []byte, consumerID string) string {
 	return hex.EncodeToString(m.Sum(nil))
 }
 
+// personal names the timeline dates the policy derives from personal data
+// (a 16th birthday gives away the birth date): a record leaves them out.
+var personal = map[string]bool{"sixteenth_birthday": true}
+
 // decision is the part of any decision document a record reads.
 type decision struct {
 	policy.Envelope
@@ -133,6 +137,9 @@ func NewRecord(decisionJSON []byte, consumer string) (Record, error) {
 		citations = append(citations, t.Citation)
 	}
 	for _, s := range d.Timeline {
+		if personal[s.Name] {
+			continue
+		}
 		date := ""
 		if s.Date != nil {
 			date = s.Date.String()

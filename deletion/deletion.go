@@ -52,7 +52,6 @@ type Exception struct {
 	Until    string `json:"until,omitempty"`
 	Note     string `json:"note,omitempty"`
 	Disputed bool   `json:"disputed,omitempty"`
-	Rule     string `json:"rule,omitempty"` // the playbook rule that made the claim (set by the engine)
 }
 
 // Recipient is a service provider, contractor or third party holding the data.

@@ -91,6 +91,7 @@ type OptInRequest struct {
 	Steps                        []Step `json:"steps,omitempty"`
 	OptedOutAt                   string `json:"opted_out_at,omitempty"`
 	SolicitedByBusiness          bool   `json:"solicited_by_business,omitempty"`
+	SolicitedAt                  string `json:"solicited_at,omitempty"` // when the business asked (default: the request step)
 	ConsumerInitiatedTransaction bool   `json:"consumer_initiated_transaction,omitempty"`
 }
 

@@ -163,3 +163,13 @@ func BenchmarkDecideSolicit(b *testing.B) {
 		return err
 	})
 }
+
+// A bare receipt date and no as_of: decided as of that date.
+func TestBareReceiptDateWithoutAsOf(t *testing.T) {
+	h := header("US-CA")
+	h.ReceivedAt = "2026-12-18"
+	d, err := optout.Decide(context.Background(), engine(t), optout.Request{RequestHeader: h})
+	require.NoError(t, err)
+	assert.Equal(t, "2026-12-18", d.AsOf)
+	assert.Equal(t, "2027-01-12", d.ComplyBy.String())
+}

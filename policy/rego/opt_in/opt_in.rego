@@ -176,11 +176,17 @@ default age_text := "age unknown"
 # description: The business asked for the opt-in before the wait after the opt-out was over, and not for a transaction the consumer initiated.
 # custom:
 #   citation: Cal. Civ. Code § 1798.135(c)(4)
-failures contains lib.reason("solicited_within_12_months", sprintf("the business asked before the wait after the opt-out of %s was over (%s); the request came on %s", [consent.opted_out_on, consent.wait_end, requested_on]), rego.metadata.chain()) if {
+failures contains lib.reason("solicited_within_12_months", sprintf("the business asked on %s, before the wait after the opt-out of %s was over (%s)", [asked_on, consent.opted_out_on, consent.wait_end]), rego.metadata.chain()) if {
 	input.solicited_by_business
 	not input.consumer_initiated_transaction
-	requested_on < consent.wait_end
+	asked_on < consent.wait_end
 }
+
+# asked_on: when the business asked; without a record of it, no later than
+# the consumer's request.
+asked_on := consent.on(input.solicited_at)
+
+asked_on := requested_on if not input.solicited_at
 
 # METADATA
 # title: Confirmation too late

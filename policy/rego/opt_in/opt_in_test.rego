@@ -229,7 +229,7 @@ test_age_without_a_request_is_taken_on_as_of if {
 solicited := object.union(valid, {"opted_out_at": "2025-06-10T18:00:00Z", "solicited_by_business": true})
 
 test_solicited_within_12_months_of_the_opt_out if {
-	invalid_alone(solicited, "solicited_within_12_months", "the business asked before the wait after the opt-out of 2025-06-10 was over (2026-06-10); the request came on 2026-03-02")
+	invalid_alone(solicited, "solicited_within_12_months", "the business asked on 2026-03-02, before the wait after the opt-out of 2025-06-10 was over (2026-06-10)")
 	d := decide(solicited)
 	d.timeline == [{
 		"name": "wait_ends",
@@ -250,6 +250,16 @@ test_solicited_after_the_wait if {
 		"steps": [req({"at": "2026-06-10T18:00:00Z"}), conf({"at": "2026-06-10T18:30:00Z"})],
 	})
 	decide(inp).valid == true
+}
+
+test_the_date_the_business_asked_counts_not_the_request if {
+	# Asked in month 11, the consumer answered after the wait: still invalid.
+	late := object.union(solicited, {
+		"as_of": "2026-06-20T12:00:00Z",
+		"solicited_at": "2026-05-01T18:00:00Z",
+		"steps": [req({"at": "2026-06-12T18:00:00Z"}), conf({"at": "2026-06-12T18:30:00Z"})],
+	})
+	invalid_alone(late, "solicited_within_12_months", "the business asked on 2026-05-01, before the wait after the opt-out of 2025-06-10 was over (2026-06-10)")
 }
 
 test_not_solicited_by_the_business if {

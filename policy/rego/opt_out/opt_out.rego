@@ -228,7 +228,7 @@ third_party_citation := min(cs) if {
 # description: The opt-out takes effect going forward; third parties that received the information before the request need not be told (READINGS O1).
 # custom:
 #   citation: Cal. Code Regs. tit. 11, § 7026(f)
-reasons contains lib.reason("earlier_disclosures_not_notified", sprintf("%d disclosure(s) before the request was received need no instruction: the opt-out applies going forward", [n]), rego.metadata.chain()) if {
+reasons contains lib.with_citation(lib.reason("earlier_disclosures_not_notified", sprintf("%d disclosure(s) before the request was received need no instruction: the opt-out applies going forward", [n]), rego.metadata.chain()), third_party_citation) if {
 	outcome == "comply"
 	n := count([d | some d in disclosures; not after_receipt(d.at)])
 	n > 0
@@ -328,7 +328,7 @@ reasons contains lib.with_citation(lib.law_reason(id, "deny_fraud", sprintf("den
 # description: Suspicion without a documented, good-faith basis is no ground to deny an opt-out; comply, and document or drop the suspicion.
 # custom:
 #   citation: Cal. Code Regs. tit. 11, § 7026(e)
-reasons contains lib.reason("fraud_undocumented", "fraud is suspected but no documented basis is given (fraud_basis): the opt-out is complied with", rego.metadata.chain()) if {
+reasons contains lib.with_citation(lib.reason("fraud_undocumented", "fraud is suspected but no documented basis is given (fraud_basis): the opt-out is complied with", rego.metadata.chain()), fraud_citation) if {
 	outcome == "comply"
 	input.fraud_suspected
 	not input.fraud_basis
@@ -348,9 +348,10 @@ reasons contains lib.with_citation(lib.reason("not_covered", "no law considered 
 # description: The policy holds no opt-out period for an applicable law; add it to the law's data (the binding date comes from the other laws).
 # custom:
 #   citation: the law's own citation (laws[].citation)
-reasons contains lib.with_citation(lib.law_reason(id, "opt_out_period_unknown", sprintf("the policy gives no opt-out period for %s: review", [id]), rego.metadata.chain()), applicability.laws[id].citation) if {
+reasons contains lib.with_citation(lib.law_reason(id, "opt_out_period_unknown", sprintf("the policy gives no usable opt-out period for %s: review", [id]), rego.metadata.chain()), applicability.laws[id].citation) if {
+	not signal_unrequired
 	some id in applicability.applies
-	not applicability.laws[id].opt_out
+	not id in {s.law | some s in steps}
 }
 
 escalations contains playbook.escalation("legal_exception_unclear", r.message) if {
@@ -382,6 +383,10 @@ escalations contains playbook.escalation("deadline_at_risk", r.message) if {
 	r.code == "deadline_at_risk"
 }
 
+# fraud_citation: each applicable law's provision on denying an opt-out
+# for fraud.
+fraud_citation := concat("; ", sort({law.opt_out.fraud.citation | some law in opt_out_laws}))
+
 # METADATA
 # title: Tell the requester why the opt-out was denied
 # description: A denial for fraud is explained to the requester, under each applicable law's provision.
@@ -390,7 +395,7 @@ escalations contains playbook.escalation("deadline_at_risk", r.message) if {
 notices contains object.union(
 	{
 		"code": "opt_out_denied",
-		"citation": concat("; ", sort({law.opt_out.fraud.citation | some law in opt_out_laws})),
+		"citation": fraud_citation,
 		"text": "We could not act on your request to opt out because we have a good-faith, documented reason to believe it is fraudulent. Contact us if you believe this is a mistake.",
 	},
 	{"due": comply_by | comply_by != null},

@@ -1,5 +1,6 @@
 package dsrkit.opt_out_test
 
+import data.dsrkit.laws.ccpa
 import data.dsrkit.laws.gdpr
 import data.dsrkit.opt_out
 
@@ -513,7 +514,7 @@ test_law_without_opt_out_data_is_escalated if {
 	d := opt_out.decision with input as inp with data.dsrkit.laws.gdpr.law as object.remove(gdpr.law, ["opt_out"])
 	d.comply_by == "2027-01-12"
 	[s.law | some s in d.timeline] == ["CCPA"]
-	msg := "the policy gives no opt-out period for GDPR: review"
+	msg := "the policy gives no usable opt-out period for GDPR: review"
 	reason(d, "opt_out_period_unknown") == {
 		"code": "opt_out_period_unknown",
 		"law": "GDPR",
@@ -522,6 +523,15 @@ test_law_without_opt_out_data_is_escalated if {
 		"rule": "data.dsrkit.opt_out.reasons",
 	}
 	d.escalations == [{"trigger": "legal_exception_unclear", "level": 3, "to": "Legal Counsel", "reason": msg}]
+}
+
+test_a_period_with_an_unknown_unit_is_escalated_not_silent if {
+	bad := json.patch(ccpa.law, [{"op": "replace", "path": "/opt_out/comply/unit", "value": "business_day"}])
+	d := opt_out.decision with input as with_(ca, {"as_of": "2027-03-01T12:00:00Z"}) with data.dsrkit.laws.ccpa.law as bad
+	d.outcome == "comply"
+	d.comply_by == null
+	"opt_out_period_unknown" in codes(d)
+	[e.trigger | some e in d.escalations] == ["legal_exception_unclear"]
 }
 
 # --- Known defects (not run) ------------------------------------------------------

@@ -85,6 +85,12 @@ test_record_is_the_longest_of_law_and_playbook if {
 	r.retain_until == "2028-03-20"
 }
 
+test_a_playbook_retention_in_days_counts if {
+	# 1,500 days from 2026-03-20 is 2030-04-28, past the CCPA's 24 months.
+	r := procedure.record with input as ca({"events": {"responded_at": "2026-03-20T12:00:00Z"}, "playbook": {"record_retention": {"n": 1500, "unit": "days"}}})
+	r.retain_until == "2030-04-28"
+}
+
 test_item_escalations_are_passed_on if {
 	e := {"trigger": "legal_exception_unclear", "reason": "disputed claim"}
 	procedure.escalations == {object.union(e, {"level": 3, "to": "Legal Counsel"})} with input as ca({}) with data.dsrkit.items.escalations as {e}

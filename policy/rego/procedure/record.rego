@@ -1,6 +1,7 @@
 package dsrkit.procedure
 
 import data.dsrkit.applicability
+import data.dsrkit.lib
 
 # response_date is when the business responded, else when it must.
 response_date := day(events.responded_at)
@@ -18,6 +19,12 @@ record_periods contains {"n": p.n, "unit": p.unit, "citation": p.citation} if {
 record_periods contains object.union(settings.record_retention, {"citation": "playbook: record retention"})
 
 record := {
-	"retain_until": max({dsrkit.add_months(response_date, p.n) | some p in record_periods; p.unit == "months"}),
+	"retain_until": max({retain(response_date, p) | some p in record_periods}),
 	"citation": concat("; ", sort({p.citation | some p in record_periods})),
 } if respond_by
+
+# retain is the end of a retention period: months are calendar months,
+# clamped (never rolled forward); other units count as the law's periods do.
+retain(date, p) := dsrkit.add_months(date, p.n) if p.unit == "months"
+
+retain(date, p) := lib.due(date, p, calendar) if p.unit != "months"

@@ -62,7 +62,13 @@ ccpa_cite(r) := cite(r) if not "CCPA" in applicability.applies
 
 required_data_points := 0 if standard == "none"
 
-required_data_points := playbook.settings.verification_data_points[level] if standard != "none"
+required_data_points := max({playbook.settings.verification_data_points[level], object.get(minimum_data_points, standard, 0)}) if standard != "none"
+
+# minimum_data_points: the data points a standard itself names, which an
+# organisation's playbook may raise but never lower: the CCPA regulations'
+# examples of reasonable (2) and reasonably high (3) certainty
+# (Cal. Code Regs. tit. 11, § 7062(b)–(d); FACTS § 1.7).
+minimum_data_points := {"reasonable": 2, "reasonably_high": 3}
 
 signed_declaration_required := standard == "reasonably_high"
 

@@ -105,3 +105,18 @@ test_agent_rule_cites_the_governing_law if {
 	c.code == "agent_permission_missing"
 	c.citation == "Cal. Code Regs. tit. 11, § 7063(a)–(b)"
 }
+
+test_a_playbook_may_raise_but_not_lower_the_ccpa_data_points if {
+	low := {"playbook": {"verification_data_points": {"ordinary": 1, "sensitive": 1}}}
+	ccpa := verification.block with input as ca(object.union(low, {"verification": {"method": "data_matching", "matched_data_points": 1}}))
+	ccpa.required_data_points == 2
+	ccpa.status == "insufficient"
+	sensitive := verification.block with input as ca(object.union(low, {"data": [{"id": "a", "sensitive": true}]}))
+	sensitive.required_data_points == 3
+	high := verification.block with input as ca({"playbook": {"verification_data_points": {"ordinary": 4, "sensitive": 5}}})
+	high.required_data_points == 4
+	va := {"kind": "delete", "received_at": "2026-03-02", "consumer": {"residence": "US-VA"}, "business": {"consumers_per_year": 200000}}
+	vcdpa := verification.block with input as object.union(va, low)
+	vcdpa.standard == "commercially_reasonable"
+	vcdpa.required_data_points == 1
+}
