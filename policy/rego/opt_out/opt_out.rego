@@ -62,8 +62,7 @@ outcome := "deny_fraud" if {
 outcome := "not_required" if {
 	covered
 	not fraud_documented
-	is_signal
-	not signal_honored
+	signal_unrequired
 }
 
 outcome := "comply" if {
@@ -72,6 +71,7 @@ outcome := "comply" if {
 	not signal_unrequired
 }
 
+# signal_unrequired: a signal no applicable law requires honouring.
 signal_unrequired if {
 	is_signal
 	not signal_honored
