@@ -56,71 +56,62 @@ business := object.get(input, "business", {})
 
 exemptions := {e | some e in object.get(business, "exemptions", [])}
 
-# in_effect holds for a dated alternative on the date: from its "from"
-# (inclusive) until its "until" (exclusive); either may be absent.
-in_effect(x) if {
-	object.get(x, "from", on) <= on
-	on < object.get(x, "until", "9999-12-31")
-}
+# Every decision evaluates this package, for every law: each test of a law
+# is judged once (territory_alts, consumer_alts, threshold_alts,
+# exemption_alts, keyed by the law's id) and the statuses and the messages
+# are read from those lists. A message is built only for a reason given.
 
-# alternatives lists a test's alternatives in force on the date.
-alternatives(test) := [alt | some alt in test.any; in_effect(alt)]
+# judged lists a test's alternatives in force on the date d, in order, each
+# with its status ("met", "not_met" or "unknown"): [[alt, status], ...]. An
+# alternative is in force from its "from" (inclusive) until its "until"
+# (exclusive); either may be absent.
+judged(test, d) := [[alt, alternative(alt)] |
+	some alt in test.any
+	object.get(alt, "from", d) <= d
+	d < object.get(alt, "until", "9999-12-31")
+]
 
-# status of a test: "met", "not_met" or "unknown".
-status(test) := any_of({alternative(alt) | some alt in alternatives(test)})
+# status of a test, from its judged alternatives.
+status(judged) := "met" if {
+	some [_, "met"] in judged
+} else := "unknown" if {
+	some [_, "unknown"] in judged
+} else := "not_met"
 
-any_of(s) := "met" if "met" in s
-
-any_of(s) := "unknown" if {
-	not "met" in s
+# all_of is the status of all of a set of statuses.
+all_of(s) := "not_met" if {
+	"not_met" in s
+} else := "unknown" if {
 	"unknown" in s
-}
+} else := "met"
 
-any_of(s) := "not_met" if {
-	not "met" in s
-	not "unknown" in s
-}
-
-all_of(s) := "not_met" if "not_met" in s
-
-all_of(s) := "unknown" if {
-	not "not_met" in s
-	"unknown" in s
-}
-
-all_of(s) := "met" if {
-	not "not_met" in s
-	not "unknown" in s
-}
-
-alternative(alt) := "not_met" if outside(alt)
-
-alternative(alt) := all_of({fact_status(a) | some a in object.get(alt, "all", [])}) if not outside(alt)
-
-# outside holds when the consumer or the business fails one of an
-# alternative's conditions that are always known.
-outside(alt) if not residence in object.get(alt, "residence", {residence})
-
-outside(alt) if not relationship in object.get(alt, "relationship", {relationship})
-
-outside(alt) if {
+# alternative is the status of one alternative: not met when the consumer
+# or the business fails one of its conditions that are always known, else
+# that of its business facts.
+alternative(alt) := "not_met" if {
+	alt.residence
+	not residence in alt.residence
+} else := "not_met" if {
+	alt.relationship
+	not relationship in alt.relationship
+} else := "not_met" if {
 	alt.exemption
 	not alt.exemption in exemptions
-}
+} else := fact_status(alt.all[0]) if {
+	count(alt.all) == 1
+} else := all_of({fact_status(a) | some a in alt.all}) if {
+	alt.all
+} else := "met"
 
-fact(a) := object.get(business, a.fact, null)
-
-fact_status(a) := "unknown" if fact(a) == null
-
+# fact_status is the status of one condition on a business fact: unknown
+# when the fact is not given (absent or null in input.business).
 fact_status(a) := "met" if {
-	fact(a) != null
-	compare(a.op, fact(a), a.value)
-}
-
-fact_status(a) := "not_met" if {
-	fact(a) != null
-	not compare(a.op, fact(a), a.value)
-}
+	x := input.business[a.fact]
+	x != null
+	compare(a.op, x, a.value)
+} else := "not_met" if {
+	input.business[a.fact] != null
+} else := "unknown"
 
 compare(">", x, y) if x > y
 
@@ -130,49 +121,60 @@ compare("==", x, y) if x == y
 
 # in_force holds the ids of the laws in force on the date.
 in_force contains id if {
+	d := on
 	some id, law in laws
-	law.in_force.from <= on
+	law.in_force.from <= d
 }
 
-# territory, consumer and threshold hold each law's test status.
-territory[id] := territorial(laws[id]) if some id in in_force
+# territory_alts maps each law in force to its territorial test's judged
+# alternatives; territory, to its status.
+territory_alts := {id: judged(laws[id].territory, d) | some id in in_force} if d := on
+
+territory := {id: territorial(id, judged) | some id, judged in territory_alts}
 
 # territorial is a law's territorial status: an unknown one stays unknown
 # only for a consumer living in a territory the law names.
-territorial(law) := "not_met" if {
-	status(law.territory) == "unknown"
-	not home(law)
-} else := status(law.territory)
+territorial(id, judged) := "met" if {
+	some [_, "met"] in judged
+} else := "unknown" if {
+	some [_, "unknown"] in judged
+	home(laws[id])
+} else := "not_met"
 
 home(law) if {
 	some alt in law.territory.any
 	residence in object.get(alt, "residence", set())
 }
 
-consumer[id] := status(laws[id].consumers) if some id in in_force
-
-threshold[id] := status(laws[id].thresholds) if {
-	some id in in_force
-	laws[id].thresholds
+# within holds the ids of the laws in force whose territory the request is
+# in (or assumed in). Outside it, nothing else about a law is said.
+within contains id if {
+	some id, s in territory
+	s != "not_met"
 }
 
+# The other tests of a law the request is within, judged: consumer_alts,
+# threshold_alts and exemption_alts map its id to their judged alternatives.
+consumer_alts[id] := judged(laws[id].consumers, on) if some id in within
+
+threshold_alts[id] := judged(laws[id].thresholds, on) if some id in within
+
+exemption_alts[id] := judged(laws[id].exempt_entities, on) if some id in within
+
+# consumer and threshold hold the status of those tests.
+consumer[id] := status(consumer_alts[id]) if some id in within
+
+threshold[id] := status(threshold_alts[id]) if some id in within
+
 threshold[id] := "met" if {
-	some id in in_force
+	some id in within
 	not laws[id].thresholds
 }
 
 # exempted_by holds, per law, the exemptions that take the business out.
 exempted_by[id] contains alt if {
-	some id in in_force
-	some alt in alternatives(laws[id].exempt_entities)
-	alternative(alt) == "met"
-}
-
-# within holds the ids of the laws in force whose territory the request is
-# in (or assumed in). Outside it, nothing else about a law is said.
-within contains id if {
-	some id in in_force
-	territory[id] != "not_met"
+	some id in within
+	some [alt, "met"] in exemption_alts[id]
 }
 
 # applies holds the ids of the laws that apply.
@@ -184,65 +186,69 @@ applies contains id if {
 }
 
 # Texts of the decision's messages, from the data: conditions as written,
-# the business's figures as given.
+# the business's figures as given. They take a test's judged alternatives.
 
-alternatives_text(test) := concat(" or ", [alt_text(alt) | some alt in alternatives(test)])
+alternatives_text(judged) := concat(" or ", [alt_text(alt) | some [alt, _] in judged])
 
-alt_text(alt) := conditions[0] if {
-	conditions := alt_conditions(alt)
+# alt_text says an alternative's conditions: its residence, else its one
+# business fact, else all of them in brackets.
+alt_text(alt) := sprintf("residence in %s", [alt.residence_name]) if {
+	not alt.all
+} else := sprintf("residence in %s", [concat(", ", sort(alt.residence))]) if {
+	not alt.all
+	not alt.residence_name
+} else := atom_text(alt.all[0]) if {
+	not alt.residence
+	not alt.residence_name
+	count(alt.all) == 1
+} else := conditions_text(array.concat(
+	[sprintf("residence in %s", [where]) | where := residence_text(alt)],
+	[atom_text(a) | some a in alt.all],
+))
+
+conditions_text(conditions) := conditions[0] if {
 	count(conditions) == 1
-}
-
-alt_text(alt) := sprintf("(%s)", [concat(" and ", conditions)]) if {
-	conditions := alt_conditions(alt)
+} else := sprintf("(%s)", [concat(" and ", conditions)]) if {
 	count(conditions) > 1
 }
 
-alt_conditions(alt) := array.concat(
-	[sprintf("residence in %s", [where]) | where := residence_text(alt)],
-	[atom_text(a) | some a in object.get(alt, "all", [])],
-)
-
-residence_text(alt) := alt.residence_name
-
-residence_text(alt) := concat(", ", sort(alt.residence)) if not alt.residence_name
+residence_text(alt) := name if {
+	name := alt.residence_name
+} else := concat(", ", sort(alt.residence))
 
 atom_text(a) := sprintf("business.%s %s %v", [a.fact, a.op, a.value])
 
 # figures lists the business facts a test reads, as given.
-figures(test) := concat(", ", [sprintf("%s %s", [f, value_text(f)]) | some f in facts_read(test)])
+figures(judged) := concat(", ", [sprintf("%s %s", [f, value_text(f)]) | some f in facts_read(judged)])
 
-facts_read(test) := sort({a.fact | some alt in alternatives(test); some a in object.get(alt, "all", [])})
+facts_read(judged) := sort({a.fact | some [alt, _] in judged; some a in alt.all})
 
-value_text(f) := "not given" if object.get(business, f, null) == null
-
-value_text(f) := sprintf("%v", [business[f]]) if object.get(business, f, null) != null
+value_text(f) := sprintf("%v", [x]) if {
+	x := input.business[f]
+	x != null
+} else := "not given"
 
 # unknowns names the facts an unknown test could not check.
-unknowns(test) := concat(", ", sort({atom_text(a) |
-	some alt in alternatives(test)
-	alternative(alt) == "unknown"
+unknowns(judged) := concat(", ", sort({atom_text(a) |
+	some [alt, "unknown"] in judged
 	some a in alt.all
 	fact_status(a) == "unknown"
 }))
 
-unknown_citations(test) := concat("; ", sort({alt.citation |
-	some alt in alternatives(test)
-	alternative(alt) == "unknown"
-}))
+unknown_citations(judged) := concat("; ", sort({alt.citation | some [alt, "unknown"] in judged}))
 
-met_text(test) := concat(" or ", [alt_text(alt) | some alt in alternatives(test); alternative(alt) == "met"])
+met_text(judged) := concat(" or ", [alt_text(alt) | some [alt, "met"] in judged])
 
 # part says how a test that did not exclude the law was passed.
 part(_, "unknown") := "assumed (facts not given)"
 
-part(test, "met") := met_text(test)
+part(judged, "met") := met_text(judged)
 
-threshold_part(law) := "no thresholds" if not law.thresholds
+threshold_part(law) := sprintf("threshold: %s", [part(threshold_alts[law.id], threshold[law.id])]) if {
+	law.thresholds
+} else := "no thresholds"
 
-threshold_part(law) := sprintf("threshold: %s", [part(law.thresholds, threshold[law.id])]) if law.thresholds
-
-relationships_text(test) := concat(", ", sort({r | some alt in alternatives(test); some r in alt.relationship}))
+relationships_text(judged) := concat(", ", sort({r | some [alt, _] in judged; some r in alt.relationship}))
 
 # later says from when a relationship not yet covered will be.
 later(test) := concat("", [sprintf(" (covered from %s)", [alt.from]) |
@@ -251,13 +257,13 @@ later(test) := concat("", [sprintf(" (covered from %s)", [alt.from]) |
 	relationship in alt.relationship
 ])
 
-until_text(alt) := sprintf(" (until %s)", [alt.until]) if alt.until
+until_text(alt) := sprintf(" (until %s)", [alt.until]) if {
+	alt.until
+} else := ""
 
-until_text(alt) := "" if not alt.until
-
-note_text(alt) := sprintf(": %s", [alt.note]) if alt.note
-
-note_text(alt) := "" if not alt.note
+note_text(alt) := sprintf(": %s", [alt.note]) if {
+	alt.note
+} else := ""
 
 # METADATA
 # title: Not yet in force
@@ -270,31 +276,51 @@ reasons[id] contains lib.with_citation(lib.law_reason(id, "not_in_force", msg, r
 	msg := sprintf("%s applies to requests received from %s; this one was received on %s", [id, law.in_force.from, on])
 }
 
+# The reasons below are written out as objects (as in opt_out/ and
+# deadlines/): the same reason lib.with_citation(lib.law_reason(...)) gives,
+# without its two object.union calls and three function calls. They run
+# for the laws of every decision. The rule comes from lib.rule_name, so the
+# engine still checks that each of these rules has its METADATA citation.
+
 # METADATA
 # title: Outside the law's territory
 # description: The consumer lives outside the law's territory, or the business reaches them in none of the ways the law names.
 # custom:
 #   citation: READINGS § 6(b); the law's territorial provision (law.territory)
-reasons[id] contains lib.with_citation(lib.law_reason(id, "not_resident", msg, rego.metadata.chain()), law.territory.citation) if {
-	some id, law in laws
-	territory[id] == "not_met"
-	msg := sprintf("%s covers %s; the consumer's residence is %s%s", [id, alternatives_text(law.territory), residence, business_text(law.territory)])
+reasons[id] contains {
+	"law": id,
+	"code": "not_resident",
+	"message": msg,
+	"citation": law.territory.citation,
+	"rule": lib.rule_name(rego.metadata.chain()),
+} if {
+	some id, "not_met" in territory
+	law := laws[id]
+	judged := territory_alts[id]
+	msg := sprintf("%s covers %s; the consumer's residence is %s%s", [id, alternatives_text(judged), residence, business_text(judged)])
 }
 
-business_text(test) := "" if count(facts_read(test)) == 0
-
-business_text(test) := sprintf("; the business: %s", [figures(test)]) if count(facts_read(test)) > 0
+business_text(judged) := sprintf("; the business: %s", [figures(judged)]) if {
+	some [alt, _] in judged
+	alt.all[_].fact
+} else := ""
 
 # METADATA
 # title: Not a consumer under the law
 # description: The person's relationship to the business (employee, B2B contact, …) is outside the law's definition of consumer on the date.
 # custom:
 #   citation: READINGS § 6; the law's definition of consumer (law.consumers)
-reasons[id] contains lib.with_citation(lib.law_reason(id, "not_a_consumer", msg, rego.metadata.chain()), law.consumers.citation) if {
+reasons[id] contains {
+	"law": id,
+	"code": "not_a_consumer",
+	"message": msg,
+	"citation": law.consumers.citation,
+	"rule": lib.rule_name(rego.metadata.chain()),
+} if {
 	some id in within
 	consumer[id] == "not_met"
 	law := laws[id]
-	msg := sprintf("%s covers, on %s, a person whose relationship to the business is one of: %s; this one is %s%s", [id, on, relationships_text(law.consumers), relationship, later(law.consumers)])
+	msg := sprintf("%s covers, on %s, a person whose relationship to the business is one of: %s; this one is %s%s", [id, on, relationships_text(consumer_alts[id]), relationship, later(law.consumers)])
 }
 
 # METADATA
@@ -302,11 +328,17 @@ reasons[id] contains lib.with_citation(lib.law_reason(id, "not_a_consumer", msg,
 # description: The business meets none of the thresholds in force on the date.
 # custom:
 #   citation: READINGS § 6(c); the law's thresholds (law.thresholds)
-reasons[id] contains lib.with_citation(lib.law_reason(id, "below_threshold", msg, rego.metadata.chain()), law.thresholds.citation) if {
+reasons[id] contains {
+	"law": id,
+	"code": "below_threshold",
+	"message": msg,
+	"citation": law.thresholds.citation,
+	"rule": lib.rule_name(rego.metadata.chain()),
+} if {
 	some id in within
 	threshold[id] == "not_met"
 	law := laws[id]
-	msg := sprintf("%s applies on %s to a business meeting any of: %s; the business: %s", [id, on, alternatives_text(law.thresholds), figures(law.thresholds)])
+	msg := sprintf("%s applies on %s to a business meeting any of: %s; the business: %s", [id, on, alternatives_text(threshold_alts[id]), figures(threshold_alts[id])])
 }
 
 # METADATA
@@ -314,7 +346,13 @@ reasons[id] contains lib.with_citation(lib.law_reason(id, "below_threshold", msg
 # description: The business is an entity the law does not apply to.
 # custom:
 #   citation: READINGS § 6(d); the law's entity exemptions (law.exempt_entities)
-reasons[id] contains lib.with_citation(lib.law_reason(id, "exempt_entity", msg, rego.metadata.chain()), alt.citation) if {
+reasons[id] contains {
+	"law": id,
+	"code": "exempt_entity",
+	"message": msg,
+	"citation": alt.citation,
+	"rule": lib.rule_name(rego.metadata.chain()),
+} if {
 	some id in within
 	some alt in exempted_by[id]
 	msg := sprintf("%s does not apply to a business that is %s%s%s", [id, alt.exemption, until_text(alt), note_text(alt)])
@@ -327,11 +365,16 @@ reasons[id] contains lib.with_citation(lib.law_reason(id, "exempt_entity", msg, 
 #   assumed to apply, so that no deadline is missed (never late).
 # custom:
 #   citation: READINGS § 6(c) and its "never late" principle; the law's thresholds (law.thresholds)
-reasons[id] contains lib.with_citation(lib.law_reason(id, "threshold_unknown", msg, rego.metadata.chain()), unknown_citations(law.thresholds)) if {
+reasons[id] contains {
+	"law": id,
+	"code": "threshold_unknown",
+	"message": msg,
+	"citation": unknown_citations(threshold_alts[id]),
+	"rule": lib.rule_name(rego.metadata.chain()),
+} if {
 	some id in applies
 	threshold[id] == "unknown"
-	law := laws[id]
-	msg := sprintf("%s threshold could not be checked: %s (not given); %s is assumed to apply (never late)", [id, unknowns(law.thresholds), id])
+	msg := sprintf("%s threshold could not be checked: %s (not given); %s is assumed to apply (never late)", [id, unknowns(threshold_alts[id]), id])
 }
 
 # METADATA
@@ -341,11 +384,16 @@ reasons[id] contains lib.with_citation(lib.law_reason(id, "threshold_unknown", m
 #   consumer living in the law's territory: the law is assumed to apply.
 # custom:
 #   citation: READINGS § 6(b) and its "never late" principle; the law's territorial provision (law.territory)
-reasons[id] contains lib.with_citation(lib.law_reason(id, "threshold_unknown", msg, rego.metadata.chain()), unknown_citations(law.territory)) if {
+reasons[id] contains {
+	"law": id,
+	"code": "threshold_unknown",
+	"message": msg,
+	"citation": unknown_citations(territory_alts[id]),
+	"rule": lib.rule_name(rego.metadata.chain()),
+} if {
 	some id in applies
 	territory[id] == "unknown"
-	law := laws[id]
-	msg := sprintf("%s territorial scope could not be checked: %s (not given); %s is assumed to apply (never late)", [id, unknowns(law.territory), id])
+	msg := sprintf("%s territorial scope could not be checked: %s (not given); %s is assumed to apply (never late)", [id, unknowns(territory_alts[id]), id])
 }
 
 # METADATA
@@ -353,12 +401,18 @@ reasons[id] contains lib.with_citation(lib.law_reason(id, "threshold_unknown", m
 # description: In force on the date, the consumer within its territory and definition of consumer, the thresholds met (or assumed), no exemption.
 # custom:
 #   citation: READINGS § 6; the law (law.citation)
-reasons[id] contains lib.with_citation(lib.law_reason(id, "applies", msg, rego.metadata.chain()), law.citation) if {
+reasons[id] contains {
+	"law": id,
+	"code": "applies",
+	"message": msg,
+	"citation": law.citation,
+	"rule": lib.rule_name(rego.metadata.chain()),
+} if {
 	some id in applies
 	law := laws[id]
 	msg := sprintf("%s applies on %s: in force from %s; territory: %s; relationship: %s; %s", [
 		id, on, law.in_force.from,
-		part(law.territory, territory[id]),
+		part(territory_alts[id], territory[id]),
 		relationship,
 		threshold_part(law),
 	])
@@ -366,11 +420,15 @@ reasons[id] contains lib.with_citation(lib.law_reason(id, "applies", msg, rego.m
 
 # results is the laws[] block of a decision: every law considered.
 results := [r |
-	some id in sort(object.keys(laws))
+	some id in sort(object.keys(all))
 	r := {
 		"law": id,
-		"applies": id in applies,
-		"citation": laws[id].citation,
-		"reasons": [r | some r in object.get(reasons, id, set())],
+		"applies": id in ids,
+		"citation": all[id].citation,
+		"reasons": sort(object.get(given, id, set())),
 	}
-]
+] if {
+	all := laws
+	ids := applies
+	given := reasons
+}

@@ -117,10 +117,10 @@ test_fact_status if {
 }
 
 test_any_and_all if {
-	applicability.any_of({"not_met", "unknown", "met"}) == "met"
-	applicability.any_of({"not_met", "unknown"}) == "unknown"
-	applicability.any_of({"not_met"}) == "not_met"
-	applicability.any_of(set()) == "not_met"
+	applicability.status([[{}, "not_met"], [{}, "unknown"], [{}, "met"]]) == "met"
+	applicability.status([[{}, "not_met"], [{}, "unknown"]]) == "unknown"
+	applicability.status([[{}, "not_met"]]) == "not_met"
+	applicability.status([]) == "not_met"
 	applicability.all_of({"met", "unknown", "not_met"}) == "not_met"
 	applicability.all_of({"met", "unknown"}) == "unknown"
 	applicability.all_of(set()) == "met"
@@ -158,4 +158,39 @@ test_every_law_is_well_formed if {
 		law.delete.extended.citation != ""
 		law.delete.extension_notice.citation != ""
 	}
+}
+
+# An alternative's text names its conditions: one alone, several in brackets.
+test_alternative_texts if {
+	applicability.alt_text({"residence": {"US-OR"}, "residence_name": "Oregon"}) == "residence in Oregon"
+	applicability.alt_text({"residence": {"US-WA", "US-OR"}, "all": []}) == "residence in US-OR, US-WA"
+	applicability.alt_text({"all": [{"fact": "x", "op": ">", "value": 1}]}) == "business.x > 1"
+	applicability.alt_text({"residence": {"US-OR"}, "all": [{"fact": "x", "op": ">", "value": 1}]}) == "(residence in US-OR and business.x > 1)"
+	applicability.alt_text({"all": [{"fact": "x", "op": ">", "value": 1}, {"fact": "y", "op": "==", "value": true}]}) == "(business.x > 1 and business.y == true)"
+	not applicability.alt_text({"relationship": {"customer"}})
+}
+
+# An alternative is in force from its "from" (inclusive) until its "until"
+# (exclusive); each one in force is judged, in order.
+test_judged_alternatives_in_force if {
+	test := {"any": [
+		{"all": [{"fact": "x", "op": ">", "value": 1}], "until": "2026-03-02", "citation": "a"},
+		{"all": [{"fact": "x", "op": ">", "value": 1}], "from": "2026-03-02", "citation": "b"},
+		{"all": [{"fact": "y", "op": ">", "value": 1}], "citation": "c"},
+		{"residence": {"US-OR"}, "citation": "d"},
+	]}
+	j := applicability.judged(test, "2026-03-02") with input as {"business": {"x": 2}, "consumer": {"residence": "US-CA"}}
+	[[alt.citation, s] | some [alt, s] in j] == [["b", "met"], ["c", "unknown"], ["d", "not_met"]]
+	[alt.citation | some [alt, _] in applicability.judged(test, "2026-03-01")] == ["a", "c", "d"] with input as {}
+}
+
+# An unknown territorial test holds only for a consumer living in a
+# territory the law names: an unknown fact never carries a law abroad.
+test_unknown_territory_only_at_home if {
+	eu := {"received_at": "2026-03-02", "consumer": {"residence": "DE"}, "business": {}}
+	applicability.territory.GDPR == "unknown" with input as eu
+	"GDPR" in applicability.applies with input as eu
+	us := {"received_at": "2026-03-02", "consumer": {"residence": "US-CA"}, "business": {}}
+	applicability.territory.GDPR == "not_met" with input as us
+	applicability.territory.GDPR == "met" with input as object.union(us, {"business": {"eu_establishment": true}})
 }
