@@ -89,7 +89,7 @@ timeline contains {
 } if minor_at_opt_out
 
 # timeline_in_order lists the timeline by date.
-timeline_in_order := [t | some date in sort({t.date | some t in timeline}); some t in timeline; t.date == date]
+timeline_in_order := lib.in_date_order(timeline)
 
 birthday_computation := sprintf("born %s + 16 years", [input.consumer.birth_date]) if input.consumer.birth_date
 

@@ -100,8 +100,4 @@ calendar_of(name) := min(cals) if {
 }
 
 # timeline lists every computed date, in date order.
-timeline := [step |
-	some date in sort({s.date | some s in steps})
-	some step in steps
-	step.date == date
-]
+timeline := lib.in_date_order(steps)

@@ -96,5 +96,9 @@ amended_within(date, period, calendar) := [text |
 	text := change[1]
 ] if amendment(calendar)
 
+# in_date_order lists timeline steps by date; steps with no fixed date
+# (null) come first.
+in_date_order(steps) := [s | some date in sort({t.date | some t in steps}); some s in steps; s.date == date]
+
 # earliest is the first of a set of dates (YYYY-MM-DD sorts as it reads).
 earliest(dates) := min(dates) if count(dates) > 0

@@ -99,3 +99,9 @@ test_computation_lists_amendments_in_date_order if {
 	}}
 	lib.computation("2026-11-20", {"n": 30, "unit": "business_days"}, "US") == "2026-11-20 + 30 business days on calendar US, as amended: 2026-11-26 removed (R); 2026-12-24 added (Christmas Eve; P)" with data.dsrkit.calendars.amendments as both
 }
+
+test_in_date_order_puts_undated_steps_first if {
+	steps := {{"name": "b", "date": "2026-03-02"}, {"name": "c", "date": null}, {"name": "a", "date": "2026-01-05"}}
+	[s.name | some s in lib.in_date_order(steps)] == ["c", "a", "b"]
+	lib.in_date_order(set()) == []
+}

@@ -141,10 +141,7 @@ steps contains step if {
 	]
 }
 
-timeline := array.concat(
-	[step | some step in steps; step.date == null],
-	[step | some date in sort({s.date | some s in steps; s.date != null}); some step in steps; step.date == date],
-)
+timeline := lib.in_date_order(steps)
 
 # comply_by is the earliest fixed date among the applicable laws (READINGS
 # § 2); null when no applicable law sets one.
