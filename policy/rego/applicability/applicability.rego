@@ -2,7 +2,7 @@
 # title: Which laws apply to a request
 # description: |
 #   Every law in data.dsrkit.laws is considered on the date of the request
-#   (READINGS § 6). A law's data (one file per law under laws/) holds:
+#   (dsrkit reading § 6). A law's data (one file per law under laws/) holds:
 #
 #     in_force         {from, citation}: the first day it applies
 #     territory        a test: where the consumer or business must be
@@ -269,7 +269,7 @@ note_text(alt) := sprintf(": %s", [alt.note]) if {
 # title: Not yet in force
 # description: The law applies to requests received from its effective date.
 # custom:
-#   citation: READINGS § 6(a); the law's effective-date provision (law.in_force)
+#   citation: dsrkit reading § 6(a); the law's effective-date provision (law.in_force)
 reasons[id] contains lib.with_citation(lib.law_reason(id, "not_in_force", msg, rego.metadata.chain()), law.in_force.citation) if {
 	some id, law in laws
 	on < law.in_force.from
@@ -286,7 +286,7 @@ reasons[id] contains lib.with_citation(lib.law_reason(id, "not_in_force", msg, r
 # title: Outside the law's territory
 # description: The consumer lives outside the law's territory, or the business reaches them in none of the ways the law names.
 # custom:
-#   citation: READINGS § 6(b); the law's territorial provision (law.territory)
+#   citation: dsrkit reading § 6(b); the law's territorial provision (law.territory)
 reasons[id] contains {
 	"law": id,
 	"code": "not_resident",
@@ -309,7 +309,7 @@ business_text(judged) := sprintf("; the business: %s", [figures(judged)]) if {
 # title: Not a consumer under the law
 # description: The person's relationship to the business (employee, B2B contact, …) is outside the law's definition of consumer on the date.
 # custom:
-#   citation: READINGS § 6; the law's definition of consumer (law.consumers)
+#   citation: dsrkit reading § 6; the law's definition of consumer (law.consumers)
 reasons[id] contains {
 	"law": id,
 	"code": "not_a_consumer",
@@ -327,7 +327,7 @@ reasons[id] contains {
 # title: Below the law's thresholds
 # description: The business meets none of the thresholds in force on the date.
 # custom:
-#   citation: READINGS § 6(c); the law's thresholds (law.thresholds)
+#   citation: dsrkit reading § 6(c); the law's thresholds (law.thresholds)
 reasons[id] contains {
 	"law": id,
 	"code": "below_threshold",
@@ -345,7 +345,7 @@ reasons[id] contains {
 # title: An exempt entity
 # description: The business is an entity the law does not apply to.
 # custom:
-#   citation: READINGS § 6(d); the law's entity exemptions (law.exempt_entities)
+#   citation: dsrkit reading § 6(d); the law's entity exemptions (law.exempt_entities)
 reasons[id] contains {
 	"law": id,
 	"code": "exempt_entity",
@@ -364,7 +364,7 @@ reasons[id] contains {
 #   A business fact the law's thresholds need is not given: the law is
 #   assumed to apply, so that no deadline is missed (never late).
 # custom:
-#   citation: READINGS § 6(c) and its "never late" principle; the law's thresholds (law.thresholds)
+#   citation: dsrkit reading § 6(c) and its "never late" principle; the law's thresholds (law.thresholds)
 reasons[id] contains {
 	"law": id,
 	"code": "threshold_unknown",
@@ -383,7 +383,7 @@ reasons[id] contains {
 #   A business fact the law's territorial test needs is not given, for a
 #   consumer living in the law's territory: the law is assumed to apply.
 # custom:
-#   citation: READINGS § 6(b) and its "never late" principle; the law's territorial provision (law.territory)
+#   citation: dsrkit reading § 6(b) and its "never late" principle; the law's territorial provision (law.territory)
 reasons[id] contains {
 	"law": id,
 	"code": "threshold_unknown",
@@ -400,7 +400,7 @@ reasons[id] contains {
 # title: The law applies
 # description: In force on the date, the consumer within its territory and definition of consumer, the thresholds met (or assumed), no exemption.
 # custom:
-#   citation: READINGS § 6; the law (law.citation)
+#   citation: dsrkit reading § 6; the law (law.citation)
 reasons[id] contains {
 	"law": id,
 	"code": "applies",

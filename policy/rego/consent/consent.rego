@@ -1,7 +1,7 @@
 # METADATA
 # title: Asking an opted-out consumer again, and minors' consent
 # description: |
-#   READINGS O3–O5: when a business may ask a consumer who opted out (or, as
+#   dsrkit reading O3–O5: when a business may ask a consumer who opted out (or, as
 #   a minor, refused) to opt back in, and who must give an opt-in. The texts
 #   are the CCPA's; the seed guidance applies them to every consumer, so
 #   they hold whichever law covers the request.
@@ -64,7 +64,7 @@ minor_wait_binds if {
 
 # METADATA
 # title: The wait before asking again
-# description: The dates the wait after an opt-out is counted from and ends on (READINGS O3).
+# description: The dates the wait after an opt-out is counted from and ends on (dsrkit reading O3).
 # custom:
 #   citation: Cal. Civ. Code § 1798.135(c)(4)
 timeline contains {
@@ -77,7 +77,7 @@ timeline contains {
 
 # METADATA
 # title: A minor's 16th birthday
-# description: A consumer under 16 who refused may be asked again at 16 if that comes before the 12 months are over (READINGS O3).
+# description: A consumer under 16 who refused may be asked again at 16 if that comes before the 12 months are over (dsrkit reading O3).
 # custom:
 #   citation: Cal. Civ. Code § 1798.135(c)(5)
 timeline contains {

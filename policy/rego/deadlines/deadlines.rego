@@ -2,7 +2,7 @@
 # title: Deadlines of a request to delete
 # description: |
 #   Each applicable law's own periods, counted from the receipt date on the
-#   law's calendar (READINGS §§ 1–2); the binding deadlines are the earliest
+#   law's calendar (dsrkit readings § 1 and § 2); the binding deadlines are the earliest
 #   across the laws that apply.
 package dsrkit.deadlines
 
@@ -42,7 +42,7 @@ by_law[id] := object.union({name: null | some name in names}, dates) if {
 # title: A statutory period of a request to delete
 # description: The period's last day, counted from the receipt date (R2, R3, R5, R6, R7).
 # custom:
-#   citation: READINGS §§ 1–2
+#   citation: dsrkit readings § 1 and § 2
 steps contains step if {
 	some id in applicability.applies
 	law := applicability.laws[id]
@@ -63,7 +63,7 @@ steps contains step if {
 # title: Extension notice
 # description: The notice of an extension, with its reasons, is due by the first response deadline (R6, R7).
 # custom:
-#   citation: READINGS R6, R7
+#   citation: dsrkit reading R6, R7
 steps contains step if {
 	some id in applicability.applies
 	law := applicability.laws[id]
@@ -78,7 +78,7 @@ steps contains step if {
 	}
 }
 
-# binding holds the earliest of each deadline across the laws that apply (READINGS § 2).
+# binding holds the earliest of each deadline across the laws that apply (dsrkit reading § 2).
 binding[name] := lib.earliest(dates) if {
 	some name in names
 	dates := {step.date | some step in steps; step.name == name}

@@ -1,13 +1,13 @@
 # Deletion scope, exceptions and backup rules of each law (data).
 #
-# READINGS § 3 D1, D2, D4, D5 as data, one entry per law id, so a legal team
+# dsrkit reading § 3 D1, D2, D4, D5 as data, one entry per law id, so a legal team
 # can change a reading without touching the rules in items.rego. The FACTS
 # tag of each entry is in the comment beside it; an entry whose subsection
 # FACTS marks MEMORY is cited as the best reading and flagged for counsel
 # (FACTS § 10).
 package dsrkit.items
 
-# bases are the generic exception bases a host may claim (READINGS § 3,
+# bases are the generic exception bases a host may claim (dsrkit reading § 3,
 # from the seed procedure § 2.2, extended to cover the texts).
 bases := {
 	"complete_transaction",

@@ -5,7 +5,7 @@ import data.dsrkit.items
 laws := {"CCPA", "VCDPA", "CPA", "CTDPA", "UCPA", "GDPR"}
 
 # Every law the policy ships has an entry in every table, and the tables
-# hold only the 13 bases (READINGS § 3).
+# hold only the 13 bases (dsrkit reading § 3).
 test_every_law_has_every_table if {
 	every law in laws {
 		items.scope[law].citation

@@ -1,7 +1,7 @@
 # METADATA
 # title: What to do with each data item of a request to delete
 # description: |
-#   READINGS § 3 (D1–D6) item by item, under every law that applies. The
+#   dsrkit reading § 3 (D1–D6) item by item, under every law that applies. The
 #   laws' scope, exceptions, backup rules and the methods are data
 #   (exceptions.rego); the rules are here. The stricter duty wins: an item
 #   is outside the scope only when it is outside the scope of every
@@ -126,7 +126,7 @@ status[id] := classify(item) if {
 }
 
 # out_of_scope_action: what is done with an item no applicable law requires
-# the business to delete. READINGS D1: the playbook's choice, by default
+# the business to delete. dsrkit reading D1: the playbook's choice, by default
 # delete anyway. Read from the playbook (out_of_scope_action: delete,
 # deidentify, aggregate or not_required; anything else does nothing:
 # not_required). An item with a claimed exception is kept: not_required.
@@ -190,7 +190,7 @@ claim_citation(item, basis) := per_law({law: exceptions[law][basis] | some law i
 exception[id] := {
 	"basis": "legal_obligation",
 	"law": min(applicability.applies),
-	"citation": per_law({law: object.get(hold_citations, law, "READINGS D3") | some law in applicability.applies}),
+	"citation": per_law({law: object.get(hold_citations, law, "dsrkit reading D3") | some law in applicability.applies}),
 } if status[id] == "legal_hold"
 
 exception[id] := {
@@ -251,7 +251,7 @@ needs_review := count(review) > 0
 legal_hold := count(held) > 0
 
 # legal_hold_notice: what the consumer is told of a legal hold, without any
-# detail of the litigation (seed procedure § 4.5; READINGS D3).
+# detail of the litigation (seed procedure § 4.5; dsrkit reading D3).
 legal_hold_notice := "Some of your personal information cannot be deleted at this time because we are required by law to keep it. We will delete it when that requirement ends."
 
 # retained_categories: for the partial-deletion notice, each category kept
@@ -276,7 +276,7 @@ retained_category_set contains {
 
 # METADATA
 # title: Legal hold — notify Legal
-# description: Seed procedure § 4.5 "Notify Legal"; READINGS D3.
+# description: Seed procedure § 4.5 "Notify Legal"; dsrkit reading D3.
 escalations contains {
 	"trigger": "legal_hold",
 	"reason": sprintf("data under legal hold is retained and its deletion not completed: items %s", [concat(", ", sort(held))]),
@@ -284,7 +284,7 @@ escalations contains {
 
 # METADATA
 # title: Exception unclear — Legal decides
-# description: READINGS D2; seed procedure step 4 "Consult Legal if complex exceptions apply".
+# description: dsrkit reading D2; seed procedure step 4 "Consult Legal if complex exceptions apply".
 escalations contains {
 	"trigger": "legal_exception_unclear",
 	"reason": sprintf("exception claims Legal must decide (disputed, unknown basis, or a law without an exception table); the items are kept with restricted use meanwhile: items %s", [concat(", ", sort(review))]),
@@ -297,7 +297,7 @@ analysed := {"excepted", "review", "defer", "delete"}
 
 law_citation(law) := duty[law]
 
-law_citation(law) := object.get(applicability.laws, [law, "citation"], "READINGS D1") if not duty[law]
+law_citation(law) := object.get(applicability.laws, [law, "citation"], "dsrkit reading D1") if not duty[law]
 
 condition_text(law, basis) := sprintf(" (%s)", [conditions[law][basis]])
 
@@ -317,10 +317,10 @@ until_text(claim) := "" if not claim.until
 # title: Legal hold
 # description: |
 #   Data under legal hold is retained under every law, whatever else is
-#   claimed; it is never deleted while the hold lasts (READINGS D3).
+#   claimed; it is never deleted while the hold lasts (dsrkit reading D3).
 # custom:
-#   citation: READINGS D3; seed procedure § 4.5
-item_reasons[id] contains lib.with_citation(lib.law_reason(law, "legal_hold", msg, rego.metadata.chain()), object.get(hold_citations, law, "READINGS D3")) if {
+#   citation: dsrkit reading D3; seed procedure § 4.5
+item_reasons[id] contains lib.with_citation(lib.law_reason(law, "legal_hold", msg, rego.metadata.chain()), object.get(hold_citations, law, "dsrkit reading D3")) if {
 	some id, s in status
 	s == "legal_hold"
 	some law in applicability.applies
@@ -329,9 +329,9 @@ item_reasons[id] contains lib.with_citation(lib.law_reason(law, "legal_hold", ms
 
 # METADATA
 # title: Outside the law's scope
-# description: No applicable law's right to delete reaches the item (READINGS D1).
+# description: No applicable law's right to delete reaches the item (dsrkit reading D1).
 # custom:
-#   citation: READINGS D1; each law's scope provision (scope)
+#   citation: dsrkit reading D1; each law's scope provision (scope)
 item_reasons[id] contains lib.with_citation(lib.law_reason(law, "outside_scope", msg, rego.metadata.chain()), scope[law].citation) if {
 	some id, s in status
 	s == "out_of_scope"
@@ -345,7 +345,7 @@ item_reasons[id] contains lib.with_citation(lib.law_reason(law, "outside_scope",
 #   No law requires the deletion: the playbook decides (default: delete
 #   anyway); an item with a claimed exception is kept.
 # custom:
-#   citation: READINGS D1
+#   citation: dsrkit reading D1
 item_reasons[id] contains lib.reason(code, msg, rego.metadata.chain()) if {
 	some id, s in status
 	s == "out_of_scope"
@@ -364,9 +364,9 @@ out_of_scope_text(id) := ["playbook_action", sprintf("no applicable law requires
 # title: An exception keeps the item
 # description: |
 #   Every law that governs the item recognises the basis: it is retained,
-#   and used only for that purpose (READINGS D2, D6).
+#   and used only for that purpose (dsrkit reading D2, D6).
 # custom:
-#   citation: READINGS D2, D6; Cal. Code Regs. tit. 11, § 7022(f)(3)
+#   citation: dsrkit reading D2, D6; Cal. Code Regs. tit. 11, § 7022(f)(3)
 item_reasons[id] contains from_claim(lib.with_citation(lib.law_reason(law, "exception_applies", msg, rego.metadata.chain()), exceptions[law][claim.basis]), claim) if {
 	some id, s in status
 	s == "excepted"
@@ -380,9 +380,9 @@ item_reasons[id] contains from_claim(lib.with_citation(lib.law_reason(law, "exce
 # title: A basis the law does not recognise
 # description: |
 #   A claimed basis that a governing law does not list does not justify
-#   keeping the item under that law (READINGS D2).
+#   keeping the item under that law (dsrkit reading D2).
 # custom:
-#   citation: READINGS D2; each law's list of exceptions (exception_lists)
+#   citation: dsrkit reading D2; each law's list of exceptions (exception_lists)
 item_reasons[id] contains from_claim(lib.with_citation(lib.law_reason(law, "exception_not_recognised", msg, rego.metadata.chain()), exception_lists[law]), claim) if {
 	some id, s in status
 	s in analysed
@@ -399,7 +399,7 @@ item_reasons[id] contains from_claim(lib.with_citation(lib.law_reason(law, "exce
 # title: An exception that has ended
 # description: A claim whose until date has passed no longer justifies keeping the item.
 # custom:
-#   citation: READINGS D6; Cal. Code Regs. tit. 11, § 7022(f)(2)
+#   citation: dsrkit reading D6; Cal. Code Regs. tit. 11, § 7022(f)(2)
 item_reasons[id] contains from_claim(lib.reason("exception_expired", msg, rego.metadata.chain()), claim) if {
 	some id, s in status
 	s in analysed
@@ -414,9 +414,9 @@ item_reasons[id] contains from_claim(lib.reason("exception_expired", msg, rego.m
 # description: |
 #   A disputed claim, an unknown basis, or a law without an exception table:
 #   the item is kept with restricted use and Legal decides; it is never
-#   deleted on such a claim (READINGS D2).
+#   deleted on such a claim (dsrkit reading D2).
 # custom:
-#   citation: READINGS D2; seed procedure step 4 ("Consult Legal if complex exceptions apply")
+#   citation: dsrkit reading D2; seed procedure step 4 ("Consult Legal if complex exceptions apply")
 item_reasons[id] contains from_claim(lib.reason("needs_review", msg, rego.metadata.chain()), claim) if {
 	some id, s in status
 	s == "review"
@@ -435,9 +435,9 @@ unclear_text(item, claim) := sprintf("the exception claim %s is flagged disputed
 # title: Deletion from a backup or archive may wait
 # description: |
 #   Every governing law lets deletion from an archived or backup system
-#   wait until it is restored or next accessed or used (READINGS D5).
+#   wait until it is restored or next accessed or used (dsrkit reading D5).
 # custom:
-#   citation: READINGS D5; Cal. Code Regs. tit. 11, § 7022(d); 4 CCR 904-3, Rule 4.06(C)
+#   citation: dsrkit reading D5; Cal. Code Regs. tit. 11, § 7022(d); 4 CCR 904-3, Rule 4.06(C)
 item_reasons[id] contains lib.with_citation(lib.law_reason(law, "backup_deferred", msg, rego.metadata.chain()), backup_rules[law].citation) if {
 	some id, s in status
 	s == "defer"
@@ -450,9 +450,9 @@ item_reasons[id] contains lib.with_citation(lib.law_reason(law, "backup_deferred
 # title: No exception, delete
 # description: |
 #   No exception keeps the item under a law that reaches it: delete it
-#   (READINGS D2, D4).
+#   (dsrkit reading D2, D4).
 # custom:
-#   citation: READINGS D2, D4; each law's duty to delete (duty)
+#   citation: dsrkit reading D2, D4; each law's duty to delete (duty)
 item_reasons[id] contains lib.with_citation(lib.law_reason(law, "delete", msg, rego.metadata.chain()), law_citation(law)) if {
 	some id, s in status
 	s == "delete"
@@ -464,10 +464,10 @@ item_reasons[id] contains lib.with_citation(lib.law_reason(law, "delete", msg, r
 # title: Deidentifying or aggregating instead
 # description: |
 #   Where every governing law allows it, the business may deidentify or
-#   aggregate instead of erasing (READINGS D4); the consumer need not be
+#   aggregate instead of erasing (dsrkit reading D4); the consumer need not be
 #   told which.
 # custom:
-#   citation: READINGS D4; Cal. Code Regs. tit. 11, § 7022(b)(1)
+#   citation: dsrkit reading D4; Cal. Code Regs. tit. 11, § 7022(b)(1)
 item_reasons[id] contains lib.with_citation(lib.law_reason(law, "alternatives_allowed", msg, rego.metadata.chain()), alternatives[law]) if {
 	some id, s in status
 	s == "delete"
@@ -483,10 +483,10 @@ item_reasons[id] contains lib.with_citation(lib.law_reason(law, "alternatives_al
 # title: A backup that cannot wait
 # description: |
 #   A governing law has no rule letting deletion from a backup or archive
-#   wait: it is deleted now, from the backup media (READINGS D5 read with
+#   wait: it is deleted now, from the backup media (dsrkit reading D5 read with
 #   the never-late principle).
 # custom:
-#   citation: READINGS D5 and its never-late principle
+#   citation: dsrkit reading D5 and its never-late principle
 item_reasons[id] contains lib.with_citation(lib.law_reason(law, "backup_not_deferred", msg, rego.metadata.chain()), law_citation(law)) if {
 	some id in object.keys(status)
 	now(id)

@@ -169,7 +169,7 @@ test_an_ended_exception_does_not_keep_the_item if {
 	codes(d) == {"exception_expired", "delete", "alternatives_allowed"}
 	r := reason(d, "exception_expired", "")
 	r.message == "the claimed exception complete_transaction ended on 2026-03-01, before 2026-03-02: it no longer justifies keeping the item"
-	r.citation == "READINGS D6; Cal. Code Regs. tit. 11, § 7022(f)(2)"
+	r.citation == "dsrkit reading D6; Cal. Code Regs. tit. 11, § 7022(f)(2)"
 	one({"CCPA"}, prod({"exceptions": [{"basis": "complete_transaction", "until": "2026-03-02"}]})).action == "retain"
 }
 
@@ -208,8 +208,8 @@ test_legal_hold_wins_over_every_other_claim_and_every_law if {
 
 test_legal_hold_under_a_law_without_a_table if {
 	d := one({"OCPA"}, prod({"legal_hold": true}))
-	d.exception.citation == "READINGS D3"
-	reason(d, "legal_hold", "OCPA").citation == "READINGS D3"
+	d.exception.citation == "dsrkit reading D3"
+	reason(d, "legal_hold", "OCPA").citation == "dsrkit reading D3"
 }
 
 test_legal_hold_notice_tells_no_detail if {
@@ -228,7 +228,7 @@ test_disputed_claim_is_kept_for_legal_and_never_deleted if {
 	codes(d) == {"needs_review", "exception_not_recognised"}
 	r := reason(d, "needs_review", "")
 	r.message == "the exception claim security_integrity is flagged disputed: the item is kept, its use restricted, until Legal decides"
-	r.citation == "READINGS D2; seed procedure step 4 (\"Consult Legal if complex exceptions apply\")"
+	r.citation == "dsrkit reading D2; seed procedure step 4 (\"Consult Legal if complex exceptions apply\")"
 	items.needs_review with input as req(inp) with data.dsrkit.applicability.applies as laws
 	items.review == {"a"} with input as req(inp) with data.dsrkit.applicability.applies as laws
 	items.escalations == {{
@@ -258,7 +258,7 @@ test_a_law_without_an_exception_table if {
 	reason(d, "needs_review", "").message == "this policy has no exception table for OCPA, so the claim legal_obligation cannot be checked: the item is kept, its use restricted, until Legal decides"
 	plain := one({"OCPA"}, prod({}))
 	plain.action == "delete"
-	reason(plain, "delete", "OCPA").citation == "READINGS D1"
+	reason(plain, "delete", "OCPA").citation == "dsrkit reading D1"
 	real := one({"CCPA"}, prod({})) with data.dsrkit.items.duty as {}
 	reason(real, "delete", "CCPA").citation == "Cal. Civ. Code § 1798.100 et seq."
 }
@@ -309,7 +309,7 @@ test_third_party_data_is_outside_utah_scope_but_inside_virginia if {
 	r.citation == "Utah Code § 13-61-201(2)"
 	r.message == "UCPA reaches only personal data that the consumer provided to the controller; this item's source is third_party"
 	reason(ut, "playbook_action", "").message == "no applicable law requires deleting this item; the playbook's out_of_scope_action is delete"
-	reason(ut, "playbook_action", "").citation == "READINGS D1"
+	reason(ut, "playbook_action", "").citation == "dsrkit reading D1"
 
 	ca := one({"CCPA"}, item)
 	reason(ca, "outside_scope", "CCPA").citation == "Cal. Civ. Code § 1798.105(a); § 1798.140(f)"

@@ -18,7 +18,7 @@ cpra := "2023-01-01"
 #   revenue threshold is CPI-adjusted to $26,625,000 from 2025-01-01 (FACTS
 #   CA-6, CA-7). Only a for-profit entity is a "business" (FACTS CA-14); there
 #   is no entity-level GLBA or HIPAA exemption (FACTS CA-13). Business-day
-#   calendar per READINGS R4; periods of a request to delete per READINGS § 2.
+#   calendar per dsrkit reading R4; periods of a request to delete per dsrkit reading § 2.
 # custom:
 #   citation: Cal. Civ. Code § 1798.100 et seq.
 law := {

@@ -12,7 +12,7 @@ package dsrkit.laws.cpa
 #   consumer acts in an individual or household context, never a commercial
 #   or employment one. No nonprofit exemption; GLBA financial institutions are
 #   exempt (FACTS CO-6, MEMORY); the other exemptions are data-level, so the
-#   entity is covered. Periods of a request to delete per READINGS § 2
+#   entity is covered. Periods of a request to delete per dsrkit reading § 2
 #   (FACTS CO-9).
 # custom:
 #   citation: Colo. Rev. Stat. § 6-1-1301 et seq.

@@ -17,7 +17,7 @@ pa_25_113 := "2026-07-01"
 #   never a commercial or employment one. Entity exemptions: government,
 #   nonprofits, higher education, HIPAA covered entities, and GLBA financial
 #   institutions until 2026-06-30 (FACTS CT-6, CT-4). Periods of a request to
-#   delete per READINGS § 2 (FACTS CT-10).
+#   delete per dsrkit reading § 2 (FACTS CT-10).
 # custom:
 #   citation: Conn. Gen. Stat. § 42-515 et seq.
 law := {

@@ -17,7 +17,7 @@ eea := {
 #   or monitors (Art. 3(2)), or anyone whose data is processed in the context
 #   of an establishment in the Union (Art. 3(1)). No thresholds; every data
 #   subject, whatever the relationship; no entity exemptions. Periods of a
-#   request to delete per READINGS § 2, R5, R6 (FACTS EU-3, EU-11 to EU-17):
+#   request to delete per dsrkit reading § 2, R5, R6 (FACTS EU-3, EU-11 to EU-17):
 #   months under Reg. 1182/71, rolled to the next working day of the member
 #   state in business.eu_member_state, else of the "weekends" calendar.
 # custom:

@@ -12,7 +12,7 @@ package dsrkit.laws.ucpa
 #   consumer acts in an individual or household context, never a commercial
 #   or employment one. Entity exemptions: government, higher education,
 #   nonprofits, GLBA financial institutions, HIPAA covered entities (FACTS
-#   UT-4). Periods of a request to delete per READINGS § 2 (FACTS UT-6).
+#   UT-4). Periods of a request to delete per dsrkit reading § 2 (FACTS UT-6).
 # custom:
 #   citation: Utah Code § 13-61-101 et seq.
 law := {

@@ -12,7 +12,7 @@ package dsrkit.laws.vcdpa
 #   never a commercial or employment one (FACTS VA-4). Entity exemptions:
 #   government, GLBA financial institutions, HIPAA covered entities,
 #   nonprofits, higher education (FACTS VA-4, MEMORY). Periods of a request to
-#   delete per READINGS § 2 (FACTS VA-7).
+#   delete per dsrkit reading § 2 (FACTS VA-7).
 # custom:
 #   citation: Va. Code § 59.1-575 et seq.
 law := {

@@ -1,7 +1,7 @@
 # METADATA
 # title: Is an opt-in to sale or sharing valid?
 # description: |
-#   Entry point for kind "opt_in" (READINGS O4–O5): valid only with a clear
+#   Entry point for kind "opt_in" (dsrkit reading O4–O5): valid only with a clear
 #   request and a separate, later confirmation by the same consumer, each an
 #   affirmative choice free of dark patterns, given by the right person for
 #   a minor, and not solicited before the wait after an opt-out was over.

@@ -1,7 +1,7 @@
 # METADATA
 # title: The decision on a request to opt out of sale or sharing
 # description: |
-#   Entry point for kind "opt_out" (READINGS § 5, O1–O2): the laws that
+#   Entry point for kind "opt_out" (dsrkit reading § 5, O1–O2): the laws that
 #   apply, the date by which each requires the business to stop, whether a
 #   universal opt-out signal must be honoured, the third parties to instruct
 #   and the outcome with its reasons.
@@ -91,9 +91,9 @@ scope := input.scope if count(object.get(input, "scope", [])) > 0
 # steps are the dates each applicable law sets, with their arithmetic.
 # METADATA
 # title: Opt-out compliance date
-# description: The law's period for ceasing sale or sharing, counted from the receipt date on the law's calendar (READINGS § 2, R2, R3, R5).
+# description: The law's period for ceasing sale or sharing, counted from the receipt date on the law's calendar (dsrkit reading § 2, R2, R3, R5).
 # custom:
-#   citation: READINGS § 2 (opt-out row)
+#   citation: dsrkit reading § 2 (opt-out row)
 steps contains step if {
 	not signal_unrequired
 	some id, law in opt_out_laws
@@ -112,7 +112,7 @@ steps contains step if {
 
 # METADATA
 # title: Opt-out with no fixed date
-# description: A law that requires compliance "as soon as feasibly possible" sets no date; its outer bound is stated as a separate step (READINGS § 2, CPA Rule 4.03).
+# description: A law that requires compliance "as soon as feasibly possible" sets no date; its outer bound is stated as a separate step (dsrkit reading § 2, CPA Rule 4.03).
 # custom:
 #   citation: 4 CCR 904-3, Rule 4.03(A)
 steps contains step if {
@@ -143,8 +143,8 @@ steps contains step if {
 
 timeline := lib.in_date_order(steps)
 
-# comply_by is the earliest fixed date among the applicable laws (READINGS
-# § 2); null when no applicable law sets one.
+# comply_by is the earliest fixed date among the applicable laws
+# (dsrkit reading § 2); null when no applicable law sets one.
 default comply_by := null
 
 comply_by := lib.earliest({s.date | some s in steps; s.name == "comply_by"; s.date != null})
@@ -194,7 +194,7 @@ disclosures := object.get(input, "disclosures_since_receipt", [])
 
 # METADATA
 # title: Instruct third parties sold to after receipt
-# description: Third parties to whom personal information was sold or shared after the request was received and before it was complied with must be told to stop and to forward the request (READINGS O1).
+# description: Third parties to whom personal information was sold or shared after the request was received and before it was complied with must be told to stop and to forward the request (dsrkit reading O1).
 # custom:
 #   citation: Cal. Code Regs. tit. 11, § 7026(f)
 third_party_instructions contains {
@@ -213,7 +213,7 @@ verb := {"sale": "sold to", "share": "shared with"}
 
 # third_party_citation: the provision of an applicable law on instructing
 # third parties, else the reading that applies it to every opt-out.
-default third_party_citation := "READINGS O1 (the seed guidance applies § 7026(f) to every opt-out)"
+default third_party_citation := "dsrkit reading O1 (the seed guidance applies § 7026(f) to every opt-out)"
 
 third_party_citation := min(cs) if {
 	cs := {law.opt_out.third_parties.citation | some law in opt_out_laws}
@@ -222,7 +222,7 @@ third_party_citation := min(cs) if {
 
 # METADATA
 # title: Earlier disclosures need no notice
-# description: The opt-out takes effect going forward; third parties that received the information before the request need not be told (READINGS O1).
+# description: The opt-out takes effect going forward; third parties that received the information before the request need not be told (dsrkit reading O1).
 # custom:
 #   citation: Cal. Code Regs. tit. 11, § 7026(f)
 reasons contains lib.with_citation(lib.reason("earlier_disclosures_not_notified", sprintf("%d disclosure(s) before the request was received need no instruction: the opt-out applies going forward", [n]), rego.metadata.chain()), third_party_citation) if {
@@ -250,7 +250,7 @@ escalations contains playbook.escalation("sold_after_opt_out", r.message) if {
 # title: Opt-out compliance
 # description: The business must stop selling or sharing by the law's date, going forward.
 # custom:
-#   citation: READINGS § 2, O1
+#   citation: dsrkit reading § 2, O1
 reasons contains lib.with_citation(lib.law_reason(id, "comply_by", msg, rego.metadata.chain()), s.citation) if {
 	outcome == "comply"
 	some s in steps
@@ -296,9 +296,9 @@ reasons contains lib.with_citation(lib.law_reason(id, "signal_honored", msg, reg
 
 # METADATA
 # title: Universal opt-out signal not required
-# description: The law does not require honouring a universal opt-out signal on the receipt date; the business may still honour it (READINGS O2).
+# description: The law does not require honouring a universal opt-out signal on the receipt date; the business may still honour it (dsrkit reading O2).
 # custom:
-#   citation: READINGS O2
+#   citation: dsrkit reading O2
 reasons contains lib.with_citation(lib.law_reason(id, "signal_not_required", msg, rego.metadata.chain()), object.get(law.opt_out, "signal", law.opt_out.comply).citation) if {
 	is_signal
 	some id, law in opt_out_laws
@@ -360,7 +360,7 @@ escalations contains playbook.escalation("legal_exception_unclear", r.message) i
 # title: Opt-out overdue
 # description: The compliance date has passed and the opt-out is not recorded as processed.
 # custom:
-#   citation: READINGS § 2 (opt-out row)
+#   citation: dsrkit reading § 2 (opt-out row)
 reasons contains lib.reason("deadline_at_risk", sprintf("the opt-out was due by %s and is not recorded as processed (as of %s)", [latest, request.as_of_date]), rego.metadata.chain()) if {
 	outcome == "comply"
 	not input.processed_at

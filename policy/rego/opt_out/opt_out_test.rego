@@ -451,7 +451,7 @@ test_without_processed_at_every_later_disclosure_is_instructed if {
 test_third_party_instruction_cites_the_readings_outside_california if {
 	inp := with_(va, {"disclosures_since_receipt": [{"recipient": "AdCo", "at": "2026-03-03T09:00:00Z", "via": "sale"}]})
 	d := opt_out.decision with input as inp
-	d.third_party_instructions == [instruction("AdCo", "2026-03-03T09:00:00Z", "sold to", "READINGS O1 (the seed guidance applies § 7026(f) to every opt-out)")]
+	d.third_party_instructions == [instruction("AdCo", "2026-03-03T09:00:00Z", "sold to", "dsrkit reading O1 (the seed guidance applies § 7026(f) to every opt-out)")]
 }
 
 test_sale_after_the_opt_out_was_processed_is_escalated_to_legal if {
@@ -476,7 +476,7 @@ test_overdue_opt_out_is_at_risk_and_escalated if {
 	reason(d, "deadline_at_risk") == {
 		"code": "deadline_at_risk",
 		"message": msg,
-		"citation": "READINGS § 2 (opt-out row)",
+		"citation": "dsrkit reading § 2 (opt-out row)",
 		"rule": "data.dsrkit.opt_out.reasons",
 	}
 	d.escalations == [{"trigger": "deadline_at_risk", "level": 2, "to": "Chief Privacy Officer", "reason": msg}]

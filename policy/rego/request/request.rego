@@ -10,7 +10,7 @@ package dsrkit.request
 #   the offset written in the instant when no zone is given; a bare date is
 #   that date. The host's clock and zone are never read.
 # custom:
-#   citation: READINGS R1
+#   citation: dsrkit reading R1
 received_on := dsrkit.receipt_date(input.received_at, object.get(input, ["business", "time_zone"], ""))
 
 # as_of is the moment of evaluation: the request's, else its receipt.

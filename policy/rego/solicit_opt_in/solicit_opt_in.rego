@@ -1,7 +1,7 @@
 # METADATA
 # title: May the business ask an opted-out consumer to opt back in?
 # description: |
-#   Entry point for kind "solicit_opt_in" (READINGS O3): not before the wait
+#   Entry point for kind "solicit_opt_in" (dsrkit reading O3): not before the wait
 #   after the opt-out is over (12 months; for a consumer under 16 who
 #   refused, 12 months or the 16th birthday, whichever is first), except
 #   when the consumer initiates a transaction that needs the opt-in.
@@ -46,7 +46,7 @@ reasons contains consent.reason_waiting(consent.wait_code, request.as_of_date) i
 
 # METADATA
 # title: Consumer-initiated transaction
-# description: An opted-out consumer who initiates a transaction that needs the opt-in may be told so and given opt-in instructions at once (READINGS O3).
+# description: An opted-out consumer who initiates a transaction that needs the opt-in may be told so and given opt-in instructions at once (dsrkit reading O3).
 # custom:
 #   citation: Cal. Code Regs. tit. 11, § 7028(b)
 reasons contains lib.reason("consumer_initiated_transaction", "the consumer initiated a transaction that needs an opt-in: the business may say so now and give opt-in instructions; the opt-in must be a two-step opt-in free of dark patterns", rego.metadata.chain()) if {

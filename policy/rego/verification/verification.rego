@@ -3,7 +3,7 @@
 # description: |
 #   The standard each applicable law sets (the strictest binds), the data
 #   points the playbook asks for, and whether what the business has done
-#   verifies the requester (READINGS § 4).
+#   verifies the requester (dsrkit reading § 4).
 package dsrkit.verification
 
 import data.dsrkit.applicability
