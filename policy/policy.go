@@ -276,9 +276,16 @@ func (e *Engine) Info() Info { return e.cur.Load().info }
 func (e *Engine) Kinds() []string { return slices.Clone(e.cur.Load().kinds) }
 
 // compile compiles the modules inside the sandbox: dsrkit's capabilities
-// allow neither the clock, nor the network, nor randomness.
+// allow neither the clock, nor the network, nor randomness; and it
+// type-checks every reference to input against the request schema, so a
+// misspelt field (input.consumer.residnce) is a load error at its line.
 func compile(src *source.Sources) (*ast.Compiler, error) {
+	ss, err := inputSchemaSet()
+	if err != nil {
+		return nil, &PolicyError{Messages: []string{err.Error()}}
+	}
 	c := ast.NewCompiler().
+		WithSchemas(ss).
 		WithCapabilities(builtins.Capabilities()).
 		WithEnablePrintStatements(false)
 	c.Compile(src.Policy())
