@@ -214,16 +214,38 @@ var (
 // "US-CO", "US-CT", "US-UT", "weekends", or the ISO 3166-1 alpha-2 code of
 // an EU member state or EEA state ("DE", "FR", "IS", ...). An exact match is
 // tried first, then a case-insensitive one.
+//
+// "common(A,B,...)" names the calendar of the holidays common to two or more
+// of those calendars (reading R4): a day is a holiday on it only when it is
+// one on every calendar listed, so its business-day periods never end later
+// than on any of them. The CCPA's default is "common(US,US-CA)". Its Name
+// lists the members as registered ("common(us, us-ca)" → "common(US,US-CA)");
+// combinations do not nest and are not in Names.
 func Lookup(name string) (*Calendar, error) {
 	if c, ok := registry[name]; ok {
 		return c, nil
 	}
+	if c, ok := cachedCommon(name); ok {
+		return c, nil
+	}
+	if c, ok := lookupBase(name); ok {
+		return c, nil
+	}
+	return lookupCommon(name)
+}
+
+// lookupBase finds a registered calendar by its exact name, else without
+// regard to case.
+func lookupBase(name string) (*Calendar, bool) {
+	if c, ok := registry[name]; ok {
+		return c, true
+	}
 	for _, n := range names {
 		if strings.EqualFold(n, name) {
-			return registry[n], nil
+			return registry[n], true
 		}
 	}
-	return nil, newError("lookup", name, ErrUnknownCalendar)
+	return nil, false
 }
 
 // Names returns the names of every calendar, sorted. The slice is the

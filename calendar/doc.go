@@ -25,6 +25,17 @@
 // that may or may not be a holiday is treated as a business day, which can
 // only make a deadline earlier.
 //
+// "common(A,B,...)" names the calendar of the holidays common to two or
+// more of those calendars (READINGS R4: a weekday is a holiday only when
+// every plausible calendar keeps it). A day is closed on it only when it is
+// closed on every member, so a business-day period counted on it never ends
+// later than on any member. The CCPA's default is "common(US,US-CA)": the
+// Fridays the federal calendar closes for a Saturday holiday (3 July 2026,
+// 24 December 2027) are business days on it, because California moves only
+// Sunday holidays. Lookup resolves the form, so it is accepted wherever a
+// calendar name is (requests, the engine's and the CLI's calendar option,
+// the policy's built-ins, the playbook), and the decision names it.
+//
 // A policy may amend a calendar: Calendar.With returns a new, equally
 // immutable calendar with holidays added and removed (a day appointed by a
 // proclamation, a listed holiday the business does not keep); it keeps the

@@ -58,3 +58,22 @@ func ExampleCalendar_AddMonthsEU() {
 	// 2026-04-30
 	// 2025-12-29
 }
+
+// READINGS R4: the CCPA counts business days on the holidays common to the
+// federal and the California calendars. Independence Day 2026 is a
+// Saturday: the federal calendar closes Friday 3 July, California does not.
+func ExampleLookup_common() {
+	ccpa, err := calendar.Lookup("common(US,US-CA)")
+	if err != nil {
+		panic(err)
+	}
+	us, _ := calendar.Lookup("US")
+	received, _ := calendar.Parse("2026-06-26")
+	ack, _ := ccpa.AddBusinessDays(received, 10)
+	late, _ := us.AddBusinessDays(received, 10)
+	fmt.Println(ccpa.Name(), calendar.Format(ack))
+	fmt.Println(us.Name(), calendar.Format(late))
+	// Output:
+	// common(US,US-CA) 2026-07-10
+	// US 2026-07-13
+}
