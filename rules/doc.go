@@ -7,7 +7,9 @@
 // verification data points, what to do with items outside a law's scope.
 //
 // A playbook is a YAML or JSON file validated against Schema()
-// (playbook.schema.json). Default() is the embedded default.yaml, taken
+// (playbook.schema.json). YAML anchors and aliases (&a, *a) are refused:
+// an alias is expanded wherever it is used, so a few hundred bytes of
+// nested aliases would expand to gigabytes. Default() is the embedded default.yaml, taken
 // from the seed procedure PROC-PRIV-002: its timeframes and its "Common
 // Exception Scenarios" table. An excerpt:
 //
@@ -56,6 +58,11 @@
 //	age_years(d, as_of)             whole years from d to as_of (anniversaries as add_years)
 //	<, <=, >, >=, ==, !=            compare dates
 //	string(d)                       YYYY-MM-DD
+//
+// Every date lies in the years 1 to 9999 (it is written YYYY-MM-DD, and the
+// policy compares such dates): arithmetic whose result falls outside them
+// is an evaluation error, so the rule's claim comes back with Error set
+// (disputed), never with an until like "+10026-01-01".
 //
 // # Loading and evaluation
 //

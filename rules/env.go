@@ -180,8 +180,25 @@ func shift(name string, bound int64, f func(calendar.Date, int) calendar.Date) f
 		if int64(k) > bound || int64(k) < -bound {
 			return types.NewErr("%s(%d): out of range", name, int64(k))
 		}
-		return dateVal(f(calendar.Date(d.(dateVal)), int(k)))
+		return checkYear(fmt.Sprintf("%s(%d)", name, int64(k)), f(calendar.Date(d.(dateVal)), int(k)))
 	}
+}
+
+// Dates are written YYYY-MM-DD, and compared as such by the policy: a date
+// whose year has not four digits (a year before 1 or after 9999) cannot be
+// written, and is an error wherever date arithmetic yields one.
+const (
+	minYear = 1
+	maxYear = 9999
+)
+
+// checkYear returns d, or an error naming the computation when d's year is
+// outside minYear..maxYear.
+func checkYear(what string, d calendar.Date) ref.Val {
+	if y := d.Year(); y < minYear || y > maxYear {
+		return types.NewErr("%s: the result, in year %d, is outside the years %d to %d", what, y, minYear, maxYear)
+	}
+	return dateVal(d)
 }
 
 // addBusinessDays is d.add_business_days(n, calendar_name).
@@ -203,7 +220,7 @@ func addBusinessDays(args ...ref.Val) ref.Val {
 	if err != nil {
 		return types.NewErr("add_business_days: %v", err)
 	}
-	return dateVal(r)
+	return checkYear(fmt.Sprintf("add_business_days(%d)", int64(n)), r)
 }
 
 // ageYears is the number of whole years from since to at: the number of

@@ -233,9 +233,10 @@ func TestParseOddSources(t *testing.T) {
 	p := mustParse(t, "minimal.yaml", []byte("description: only the defaults\n"))
 	assert.Equal(t, Default().Settings(), p.Settings())
 	assert.Empty(t, p.Claims(map[string]any{"legal_hold": true}, nil, day(t, "2026-01-01")))
-	// YAML anchors are followed.
-	p = mustParse(t, "anchors.yaml", []byte("settings:\n  steps:\n    verify: &five 5 business days\n    analyze_exceptions: *five\n"))
-	assert.Equal(t, map[string]any{"n": 5, "unit": "business_days"}, p.Settings()["steps"].(map[string]any)["analyze_exceptions"])
+	// YAML anchors and aliases are refused (an alias bomb: hostile_test.go).
+	_, err := Parse("anchors.yaml", []byte("settings:\n  steps:\n    verify: &five 5 business days\n    analyze_exceptions: *five\n"))
+	assert.ErrorIs(t, err, ErrSyntax)
+	assert.EqualError(t, err, "anchors.yaml:3: syntax error: anchor &five: YAML anchors and aliases are not allowed in a playbook (write the value out)")
 }
 
 func TestSchemaIsValidJSON(t *testing.T) {

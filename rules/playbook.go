@@ -268,8 +268,13 @@ func (p *Playbook) Claims(item, request map[string]any, asOf calendar.Date) []Cl
 		} else if r.until != nil {
 			v, err := eval(r.until, act)
 			if d, ok := v.(dateVal); err == nil && ok {
-				c.Until = calendar.Format(calendar.Date(d))
-			} else {
+				if e, bad := checkYear("the until date", calendar.Date(d)).(*types.Err); bad {
+					err = e // not reached through the date functions, which check their results
+				} else {
+					c.Until = calendar.Format(calendar.Date(d))
+				}
+			}
+			if err != nil || c.Until == "" {
 				if err == nil {
 					err = fmt.Errorf("gave %v, not a date", v.Type().TypeName())
 				}

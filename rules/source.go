@@ -60,6 +60,9 @@ func readSource(name string, data []byte) (*source, *Error) {
 	if len(doc.Content) == 0 {
 		return s, nil // an empty file: the schema reports it
 	}
+	if err := s.refuseAliases(&doc); err != nil {
+		return nil, err
+	}
 	v, err := s.convert(doc.Content[0], "", doc.Content[0].Line, 0)
 	if err != nil {
 		return nil, err
@@ -79,6 +82,29 @@ func yamlErrorLine(err error) int {
 	return 0
 }
 
+// refuseAliases refuses anchors (&a) and aliases (*a) anywhere in the
+// document, before anything is converted: an alias is expanded wherever it
+// is used, so a few hundred bytes of nested aliases ("billion laughs")
+// would expand to gigabytes. A playbook has no use for them; the walk
+// visits each node of the parsed tree once (an alias is not followed).
+func (s *source) refuseAliases(doc *yaml.Node) *Error {
+	stack := []*yaml.Node{doc}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		switch {
+		case n.Kind == yaml.AliasNode:
+			return s.syntaxError(n, fmt.Sprintf("alias *%s: YAML anchors and aliases are not allowed in a playbook (write the value out)", n.Value))
+		case n.Anchor != "":
+			return s.syntaxError(n, fmt.Sprintf("anchor &%s: YAML anchors and aliases are not allowed in a playbook (write the value out)", n.Anchor))
+		}
+		for i := len(n.Content) - 1; i >= 0; i-- {
+			stack = append(stack, n.Content[i])
+		}
+	}
+	return nil
+}
+
 // convert turns a YAML node into a JSON value, recording the line of each
 // value (for a mapping's value, the line of its key).
 func (s *source) convert(n *yaml.Node, ptr string, line, depth int) (any, *Error) {
@@ -87,8 +113,6 @@ func (s *source) convert(n *yaml.Node, ptr string, line, depth int) (any, *Error
 	}
 	s.lines[ptr] = line
 	switch n.Kind {
-	case yaml.AliasNode:
-		return s.convert(n.Alias, ptr, line, depth+1)
 	case yaml.MappingNode:
 		m := make(map[string]any, len(n.Content)/2)
 		for i := 0; i+1 < len(n.Content); i += 2 {
