@@ -4,17 +4,22 @@
 package regotest
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
+	"regexp"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/cover"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/open-policy-agent/opa/v1/tester"
+	"github.com/open-policy-agent/opa/v1/topdown"
 
 	"github.com/dsrkit/dsrkit/internal/builtins"
 	"github.com/dsrkit/dsrkit/internal/source"
@@ -30,6 +35,11 @@ type Result struct {
 	Error    string        `json:"error,omitempty"`
 	Output   string        `json:"output,omitempty"`
 	Duration time.Duration `json:"duration"`
+	// Failure is, for a failing test run with Options.Explain, the
+	// expression that failed with the values of its variables, as
+	// `opa test --var-values` prints it ("file:line:" then the expression
+	// and one line per variable).
+	Failure string `json:"failure,omitempty"`
 }
 
 // FileCoverage is the coverage of one policy file.
@@ -47,6 +57,8 @@ type Report struct {
 	Skipped  int            `json:"skipped"`
 	Coverage float64        `json:"coverage"` // percent of the policy's (non-test) lines
 	Files    []FileCoverage `json:"files"`
+
+	raw []*tester.Result // OPA's results, in the order of Results, for OPA's reporters
 }
 
 // Options adjust a run.
@@ -57,6 +69,11 @@ type Options struct {
 	// Coverage measures which lines of the policy's (non-test) modules the
 	// tests evaluate, into Report.Coverage and Report.Files.
 	Coverage bool
+	// Explain runs each failing test a second time with tracing on (OPA's
+	// runner cannot trace and measure coverage in one run) and keeps the
+	// trace, so that Result.Failure and Report.Pretty show the failing
+	// expression and its values.
+	Explain bool
 }
 
 // Run runs every test of the policy in fsys whose name matches filter (a
@@ -75,18 +92,7 @@ func Run(ctx context.Context, fsys fs.FS, filter string) (*Report, error) {
 // failing test is a Result with Passed false. A policy without tests gives
 // an empty report. It does not modify src.
 func RunSources(ctx context.Context, src *source.Sources, opts Options) (*Report, error) {
-	custom := make([]*tester.Builtin, 0, len(builtins.All()))
-	for _, b := range builtins.All() {
-		custom = append(custom, &tester.Builtin{Decl: b.Decl, Func: b.Impl})
-	}
-	compiler := ast.NewCompiler().WithCapabilities(builtins.Capabilities()).WithEnablePrintStatements(true)
-	runner := tester.NewRunner().
-		SetCompiler(compiler).
-		SetStore(inmem.NewFromObject(src.Data)).
-		AddCustomBuiltins(custom).
-		RaiseBuiltinErrors(true).
-		CapturePrintOutput(true).
-		Filter(opts.Filter)
+	runner := newRunner(src).Filter(opts.Filter)
 	var cov *cover.Cover
 	if opts.Coverage {
 		cov = cover.New()
@@ -98,6 +104,14 @@ func RunSources(ctx context.Context, src *source.Sources, opts Options) (*Report
 	}
 	rep := &Report{}
 	for r := range ch {
+		rep.raw = append(rep.raw, r)
+	}
+	if opts.Explain {
+		if err := rep.explain(ctx, src); err != nil {
+			return nil, err
+		}
+	}
+	for _, r := range rep.raw {
 		res := Result{
 			Package:  r.Package,
 			Name:     r.Name,
@@ -106,6 +120,7 @@ func RunSources(ctx context.Context, src *source.Sources, opts Options) (*Report
 			Skipped:  r.Skip,
 			Output:   string(r.Output),
 			Duration: r.Duration,
+			Failure:  failure(r.Trace),
 		}
 		if r.Error != nil {
 			res.Error = r.Error.Error()
@@ -143,6 +158,126 @@ func RunSources(ctx context.Context, src *source.Sources, opts Options) (*Report
 		rep.Coverage = 100 * float64(covered) / float64(total)
 	}
 	return rep, nil
+}
+
+// newRunner is OPA's test runner over src with dsrkit's built-ins, its
+// sandbox and strict built-in errors, as the engine evaluates.
+func newRunner(src *source.Sources) *tester.Runner {
+	custom := make([]*tester.Builtin, 0, len(builtins.All()))
+	for _, b := range builtins.All() {
+		custom = append(custom, &tester.Builtin{Decl: b.Decl, Func: b.Impl})
+	}
+	compiler := ast.NewCompiler().WithCapabilities(builtins.Capabilities()).WithEnablePrintStatements(true)
+	return tester.NewRunner().
+		SetCompiler(compiler).
+		SetStore(inmem.NewFromObject(src.Data)).
+		AddCustomBuiltins(custom).
+		RaiseBuiltinErrors(true).
+		CapturePrintOutput(true)
+}
+
+// explain runs the failing tests again with tracing on and puts their
+// traced results in place of the first ones.
+func (r *Report) explain(ctx context.Context, src *source.Sources) error {
+	var names []string
+	for _, res := range r.raw {
+		if res.Fail && !res.Skip {
+			names = append(names, regexp.QuoteMeta(res.Package+"."+res.Name))
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	ch, err := newRunner(src).EnableTracing(true).Filter("^("+strings.Join(names, "|")+")$").Run(ctx, src.Modules)
+	if err != nil {
+		return err
+	}
+	traced := map[string]*tester.Result{}
+	for res := range ch {
+		traced[res.Package+"."+res.Name] = res
+	}
+	for i, res := range r.raw {
+		if t, ok := traced[res.Package+"."+res.Name]; ok && res.Fail && t.Fail {
+			r.raw[i] = t
+		}
+	}
+	return nil
+}
+
+// failure is the expression at which a traced test failed, with the values
+// of its variables, as OPA's PrettyReporter prints it with FailureLine and
+// LocalVars (`opa test --var-values`): the last failure event of the
+// test's own queries, looking into the body of an every.
+func failure(trace []*topdown.Event) string {
+	for _, e := range slices.Backward(trace) {
+		if e.Op != topdown.FailOp || e.Location == nil || e.QueryID == 0 {
+			continue
+		}
+		if expr, ok := e.Node.(*ast.Expr); ok {
+			if _, every := expr.Terms.(*ast.Every); every {
+				continue
+			}
+		}
+		var b bytes.Buffer
+		if err := topdown.PrettyEvent(&b, e, topdown.PrettyEventOpts{PrettyVars: true}); err != nil {
+			return fmt.Sprintf("%s:%d: %v", e.Location.File, e.Location.Row, err)
+		}
+		return fmt.Sprintf("%s:%d:\n%s", e.Location.File, e.Location.Row, dedent(b.String(), "  "))
+	}
+	return ""
+}
+
+// dedent removes the indentation the lines of s share (PrettyEvent pads
+// them to a column) and indents them by prefix; the columns of the "|"
+// markers under the variables are kept.
+func dedent(s, prefix string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	common := -1
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		if n := len(l) - len(strings.TrimLeft(l, " ")); common < 0 || n < common {
+			common = n
+		}
+	}
+	for i, l := range lines {
+		if len(l) >= common && common > 0 {
+			l = l[common:]
+		}
+		lines[i] = strings.TrimRight(prefix+l, " ")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Pretty writes the results as `opa test` does, with OPA's own
+// PrettyReporter: each failing test (each test, when verbose), its print
+// output, then a FAILURES section with, for a run with Options.Explain,
+// the failing expression and the values of its variables (and, when
+// verbose, the whole trace), then the PASS/FAIL counts.
+func (r *Report) Pretty(w io.Writer, verbose bool) error {
+	return tester.PrettyReporter{Output: w, Verbose: verbose, FailureLine: true, LocalVars: true}.Report(r.channel(false))
+}
+
+// JSON writes the results as `opa test --format json` does, with OPA's
+// JSONReporter: an array of result objects (location, package, name,
+// fail, skip, error, duration, output), without traces.
+func (r *Report) JSON(w io.Writer) error {
+	return tester.JSONReporter{Output: w}.Report(r.channel(true))
+}
+
+func (r *Report) channel(withoutTrace bool) chan *tester.Result {
+	ch := make(chan *tester.Result, len(r.raw))
+	for _, res := range r.raw {
+		if withoutTrace && res.Trace != nil {
+			c := *res
+			c.Trace = nil
+			res = &c
+		}
+		ch <- res
+	}
+	close(ch)
+	return ch
 }
 
 func lines(r cover.Range) string {

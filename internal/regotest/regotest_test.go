@@ -2,6 +2,8 @@ package regotest_test
 
 import (
 	"context"
+	"encoding/json"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -55,4 +57,42 @@ func TestRunSourcesTestThatDoesNotCompile(t *testing.T) {
 	var errs ast.Errors
 	require.ErrorAs(t, err, &errs)
 	assert.Equal(t, "x_test.rego:3:11: rego_type_error: undefined function nope", source.Describe(errs[0]))
+}
+
+func TestExplainShowsTheFailingExpressionAndItsValues(t *testing.T) {
+	src, err := source.Load(policy, true)
+	require.NoError(t, err)
+	rep, err := regotest.RunSources(context.Background(), src, regotest.Options{Coverage: true, Explain: true})
+	require.NoError(t, err)
+	require.Len(t, rep.Failures(), 1)
+	assert.Equal(t, "x/x_test.rego:7:\n"+
+		"  x.due == \"2026-02-02\"\n"+
+		"  |\n"+
+		"  \"2026-02-01\"", rep.Failures()[0].Failure)
+	assert.Equal(t, "5", rep.Files[0].NotCovered[0], "coverage is still measured")
+
+	var pretty strings.Builder
+	require.NoError(t, rep.Pretty(&pretty, false))
+	assert.Contains(t, pretty.String(), "FAILURES")
+	assert.Contains(t, pretty.String(), "data.dsrkit.x_test.test_wrong: FAIL")
+	assert.Contains(t, pretty.String(), "x.due == \"2026-02-02\"")
+	assert.Contains(t, pretty.String(), "PASS: 1/3\nFAIL: 1/3\nSKIPPED: 1/3\n")
+
+	var js strings.Builder
+	require.NoError(t, rep.JSON(&js))
+	var results []struct {
+		Name  string         `json:"name"`
+		Fail  bool           `json:"fail"`
+		Skip  bool           `json:"skip"`
+		Trace []any          `json:"trace"`
+		Loc   map[string]any `json:"location"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(js.String()), &results))
+	require.Len(t, results, 3)
+	byName := map[string][2]bool{}
+	for _, r := range results {
+		byName[r.Name] = [2]bool{r.Fail, r.Skip}
+		assert.Nil(t, r.Trace, "no trace in the JSON report")
+	}
+	assert.Equal(t, map[string][2]bool{"test_due": {false, false}, "test_wrong": {true, false}, "todo_test_later": {false, true}}, byName)
 }
