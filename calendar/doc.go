@@ -25,6 +25,28 @@
 // that may or may not be a holiday is treated as a business day, which can
 // only make a deadline earlier.
 //
+// # Which days are holidays
+//
+// One principle for every calendar: a day is a holiday when the state's law
+// makes it a public holiday or day of rest nationwide, on the day the law
+// keeps it. A day that a national time-limits statute counts like a holiday
+// only for the periods it governs is a business day, because the periods
+// dsrkit computes are not that statute's (the GDPR's run under Regulation
+// 1182/71, the US laws' under their own texts) and a day only one reading
+// closes is not closed (never late). So the Netherlands' Good Friday
+// (Algemene termijnenwet art. 3), Finland's Midsummer Eve and Christmas Eve
+// (Act 150/1930 § 5) and Sweden's Midsummer Eve, Christmas Eve and New
+// Year's Eve (Lag (1930:173) § 2) are business days. Likewise bridge days,
+// half days, regional holidays and days off by collective agreement.
+//
+// Where the law moves a holiday (a US holiday on a Saturday kept the Friday
+// before, a Bulgarian one on a rest day kept on the next working day,
+// Labour Day moved by a Greek ministerial decision), the day it is kept is
+// a holiday. The holiday's own day stays one too when it is a weekday,
+// unless the law says the other day replaces it (Utah's Juneteenth, kept on
+// the Monday of its week; Greece's 1 May in the years it was moved).
+// One-off holidays enacted for a date (Latvia 2018, 2023) are listed.
+//
 // "common(A,B,...)" names the calendar of the holidays common to two or
 // more of those calendars (READINGS R4: a weekday is a holiday only when
 // every plausible calendar keeps it). A day is closed on it only when it is

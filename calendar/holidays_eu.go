@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"slices"
 	"time"
 
 	"github.com/rickar/cal/v2"
@@ -45,9 +46,12 @@ func euCalendars() []calendarDef {
 		{name: "AT", description: "Austrian public holidays (Arbeitsruhegesetz § 7(2))", holidays: at.Holidays},
 		{name: "BE", description: "Belgian public holidays (Royal Decree of 18 April 1974)", holidays: be.Holidays},
 		{
-			// Labour Code Art. 154: a holiday on a Saturday or Sunday gives
-			// the next working day(s) off; rickar/cal models this.
-			name: "BG", description: "Bulgarian official holidays (Labour Code Art. 154)", holidays: bg.Holidays,
+			// Labour Code Art. 154. Written here: rickar/cal moves 1 May to
+			// Easter Tuesday whenever it is within two days of Good Friday,
+			// before it too (2024), and models the Christmas transfers by
+			// moving 26 December, which loses it on a Tuesday (2023).
+			name: "BG", description: "Bulgarian official holidays (Labour Code Art. 154)",
+			holidays: slices.Concat(bulgariaFixed, bulgariaEaster), transfer: bulgariaFixed,
 		},
 		{name: "CY", description: "Cypriot public holidays", holidays: cyprus},
 		{name: "CZ", description: "Czech public holidays (Act No. 245/2000 Coll.)", holidays: cz.Holidays},
@@ -68,10 +72,19 @@ func euCalendars() []calendarDef {
 		{name: "FR", description: "French public holidays (Code du travail art. L3133-1)", holidays: fr.Holidays},
 		{
 			// rickar/cal names New Year's Day "Xristougenna" (Christmas): renamed.
-			// 1 May is sometimes moved by ministerial decision when it falls in
-			// Holy Week or Easter week; such one-off moves are not modelled.
+			// 1 May is moved by a decision of the Minister of Labour for the
+			// year when it falls in Holy Week or Easter week or on a Sunday:
+			// in 2021 (Holy Saturday) to 4 May, in 2022 (Sunday) to 2 May, in
+			// 2024 (Holy Wednesday) to 7 May, and 1 May is then a working day.
+			// Moves not yet decided are not guessed: 1 May stays.
 			name: "GR", description: "Greek public holidays",
-			holidays: revise(gr.Holidays, map[*cal.Holiday]*cal.Holiday{gr.Protoxronia: renamed("Πρωτοχρονιά", gr.Protoxronia)}),
+			holidays: with(
+				revise(gr.Holidays, map[*cal.Holiday]*cal.Holiday{
+					gr.Protoxronia:        renamed("Πρωτοχρονιά", gr.Protoxronia),
+					gr.ErgatikiProtomagia: except(gr.ErgatikiProtomagia, 2021, 2022, 2024),
+				}),
+				onDates(gr.ErgatikiProtomagia.Name, "2021-05-04", "2022-05-02", "2024-05-07"),
+			),
 		},
 		{
 			// Zakon o blagdanima, spomendanima i neradnim danima as amended
@@ -111,16 +124,25 @@ func euCalendars() []calendarDef {
 		{name: "LU", description: "Luxembourg public holidays (Code du travail art. L.232-2)", holidays: luxembourg},
 		{
 			// 4 May and 18 November falling on a weekend give the next Monday
-			// off (rickar/cal models this). One-off holidays declared by the
-			// Saeima are not listed.
-			name: "LV", description: "Latvian public holidays (Law on Public Holidays, Remembrance Days and Celebration Days)", holidays: lv.Holidays,
+			// off (rickar/cal models this). One-off holidays enacted by the
+			// Saeima as amendments of the Law: the closing days of the Song
+			// and Dance Festivals (9 July 2018, 10 July 2023) and the day
+			// after the national ice hockey team's bronze medal (29 May 2023).
+			name: "LV", description: "Latvian public holidays (Law on Public Holidays, Remembrance Days and Celebration Days)",
+			holidays: with(lv.Holidays,
+				onDates("Dziesmu un deju svētku noslēguma diena", "2018-07-09", "2023-07-10"),
+				onDates("Latvijas hokeja izlases bronzas medaļas izcīnīšanas diena", "2023-05-29"),
+			),
 		},
 		{name: "MT", description: "Maltese national and public holidays (National Holidays and Other Public Holidays Act, Cap. 252)", holidays: malta},
 		{
-			// Algemene termijnenwet art. 3(1) and (2): Good Friday and 5 May
-			// count. Days equated to holidays by royal decree under art. 3(3)
-			// (bridge days, set every three years) are not listed.
-			name: "NL", description: "Dutch generally recognised holidays (Algemene termijnenwet art. 3)", holidays: nl.Holidays,
+			// The generally recognised holidays. Good Friday counts only for
+			// periods under the Algemene termijnenwet (art. 3), a
+			// time-limits act: it is a business day here (package doc,
+			// "Which days are holidays"). Days equated to holidays by royal
+			// decree under that act (bridge days) are not listed either.
+			name: "NL", description: "Dutch generally recognised holidays (Algemene termijnenwet art. 3; Good Friday excluded)",
+			holidays: without(nl.Holidays, nl.GoedeVrijdag),
 		},
 		{
 			// Christmas Eve (24 December) is a public holiday from 2025.
@@ -191,6 +213,30 @@ var (
 		fixedDay("Επέτειος του Όχι", time.October, 28, nil),
 		fixedDay("Χριστούγεννα", time.December, 25, nil),
 		fixedDay("Δεύτερη μέρα των Χριστουγέννων", time.December, 26, nil),
+	}
+
+	// Bulgaria: Labour Code Art. 154(1), the official holidays. The fixed-date
+	// ones falling on a Saturday or Sunday move to the next day that is
+	// neither a rest day nor a holiday (Art. 154(2)); Easter (Good Friday,
+	// Holy Saturday, Easter Sunday and Monday, Orthodox reckoning) is
+	// excepted from the transfer. 1 November is a day off for schools only.
+	bulgariaFixed = []*cal.Holiday{
+		fixedDay(bg.NewYear.Name, time.January, 1, nil),
+		fixedDay(bg.LiberationDay.Name, time.March, 3, nil),
+		fixedDay(bg.LabourDay.Name, time.May, 1, nil),
+		fixedDay(bg.StGeorgesDay.Name, time.May, 6, nil),
+		fixedDay(bg.StCyrilAndMethodiusDay.Name, time.May, 24, nil),
+		fixedDay(bg.UnificationDay.Name, time.September, 6, nil),
+		fixedDay(bg.IndependenceDay.Name, time.September, 22, nil),
+		fixedDay(bg.ChristmasEve.Name, time.December, 24, nil),
+		fixedDay(bg.ChristmasDay.Name, time.December, 25, nil),
+		fixedDay(bg.ChristmasDay.Name, time.December, 26, nil),
+	}
+	bulgariaEaster = []*cal.Holiday{
+		orthodoxEaster(bg.OrthodoxGoodFriday.Name, -2),
+		orthodoxEaster("Велика събота", -1),
+		orthodoxEaster(bg.OrthodoxEasterMonday.Name, 0),
+		orthodoxEaster(bg.OrthodoxEasterMonday.Name, 1),
 	}
 
 	// Estonia: Public Holidays and Days of National Importance Act § 1

@@ -23,6 +23,10 @@ func usCalendars() []calendarDef {
 		labor        = nthWeekday("Labor Day", time.September, time.Monday, 1)
 		columbus     = nthWeekday("Columbus Day", time.October, time.Monday, 2)
 		thanksgiving = nthWeekday("Thanksgiving Day", time.November, time.Thursday, 4)
+
+		// Utah Code § 63G-1-301(1)(b): when 19 June is a Tuesday to Friday
+		// "the preceding Monday" is the holiday, instead of 19 June.
+		utJuneteenth = since(2022, fixedDay("Juneteenth National Freedom Day", time.June, 19, weekMondayOrNext))
 	)
 
 	return []calendarDef{
@@ -68,17 +72,22 @@ func usCalendars() []calendarDef {
 		},
 		{
 			// Va. Code § 2.2-3300; Saturday → Friday, Sunday → Monday.
-			// Lee-Jackson Day was abolished and Election Day added in 2020
-			// (neither is in 2020+ lists; Lee-Jackson Day is left out of
-			// 2018–2019 too: fewer holidays, earlier deadlines).
+			// Lee-Jackson Day (the Friday before the third Monday in January)
+			// was a holiday until the 2020 amendment of § 2.2-3300 repealed it
+			// from 1 July 2020, so it was still kept on 17 January 2020; the
+			// same amendment made Election Day a holiday (3 November 2020).
+			// Juneteenth is a holiday from 2021 (amendment of the 2020 special
+			// session): 19 June 2020 was a closure of state offices by the
+			// Governor, not a statutory holiday.
 			name:        "US-VA",
 			description: "Virginia state holidays (Va. Code § 2.2-3300)",
 			holidays: []*cal.Holiday{
 				fixedDay("New Year's Day", time.January, 1, satFriSunMon),
+				until(2020, shifted(mlk, "Lee-Jackson Day", -3)),
 				mlk,
 				renamed("George Washington Day", washington),
 				memorial,
-				since(2020, fixedDay("Juneteenth", time.June, 19, satFriSunMon)),
+				since(2021, fixedDay("Juneteenth", time.June, 19, satFriSunMon)),
 				fixedDay("Independence Day", time.July, 4, satFriSunMon),
 				labor,
 				renamed("Columbus Day and Yorktown Victory Day", columbus),
@@ -151,7 +160,7 @@ func usCalendars() []calendarDef {
 				mlk,
 				renamed("Washington and Lincoln Day", washington),
 				memorial,
-				since(2022, fixedDay("Juneteenth National Freedom Day", time.June, 19, weekMondayOrNext)),
+				utJuneteenth,
 				fixedDay("Independence Day", time.July, 4, satFriSunMon),
 				fixedDay("Pioneer Day", time.July, 24, satFriSunMon),
 				labor,
@@ -160,6 +169,7 @@ func usCalendars() []calendarDef {
 				thanksgiving,
 				fixedDay("Christmas Day", time.December, 25, satFriSunMon),
 			},
+			replaced: []*cal.Holiday{utJuneteenth},
 		},
 		{
 			name:        "weekends",

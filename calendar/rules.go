@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"slices"
 	"time"
 
 	"github.com/rickar/cal/v2"
@@ -173,29 +174,95 @@ func with(list []*cal.Holiday, add ...*cal.Holiday) []*cal.Holiday {
 	return append(append([]*cal.Holiday(nil), list...), add...)
 }
 
+// onDates is a holiday kept only on the given dates (YYYY-MM-DD), at most
+// one a year: a one-off holiday, or a holiday moved in given years by a
+// decision made for that year.
+func onDates(name string, days ...string) *cal.Holiday {
+	dates := map[int]time.Time{}
+	for _, s := range days {
+		t, err := time.ParseInLocation(time.DateOnly, s, cal.DefaultLoc)
+		if err != nil {
+			panic("calendar: onDates " + name + ": " + err.Error())
+		}
+		if _, dup := dates[t.Year()]; dup {
+			panic("calendar: onDates " + name + ": two dates in " + s[:4])
+		}
+		dates[t.Year()] = t
+	}
+	return &cal.Holiday{
+		Name: name, Type: cal.ObservancePublic,
+		Func: func(_ *cal.Holiday, year int) time.Time { return dates[year] }, // zero: not that year
+	}
+}
+
 // calendarDef is one row of a calendar table.
+//
+// A holiday whose observance rule moves it from a Monday–Friday keeps its
+// own day as well as the day it is moved to, unless it is listed in
+// replaced: the law says the observed day replaces it (Utah's Juneteenth).
+// A weekend day is closed anyway, so a holiday moved off a weekend is listed
+// only on the day it is kept.
+//
+// transfer lists the holidays (a subset of holidays, without observance
+// rules) that the law moves when they fall on a rest day: each one on a
+// Saturday or Sunday is also kept on the first following day that is
+// neither a Saturday, a Sunday, a holiday nor a day already given for an
+// earlier holiday (Bulgarian Labour Code Art. 154(2)).
 type calendarDef struct {
 	name, description string
 	holidays          []*cal.Holiday
+	replaced          []*cal.Holiday
+	transfer          []*cal.Holiday
 }
 
-// build computes every observed holiday of defs whose observed date falls in
-// MinYear..MaxYear. The years on either side are computed too, so that a
-// holiday observed across a year boundary (New Year's Day 2028, a Saturday,
-// kept on Friday 2027-12-31) is not lost.
-func build(defs []*cal.Holiday) []Holiday {
+// build computes every holiday of defs kept in MinYear..MaxYear. The years
+// on either side are computed too, so that a holiday observed across a year
+// boundary (New Year's Day 2028, a Saturday, kept on Friday 2027-12-31) is
+// not lost.
+func build(defs, replaced []*cal.Holiday) []Holiday {
 	var out []Holiday
+	add := func(t time.Time, name string) {
+		y, m, dd := t.Date() // in cal.DefaultLoc: only the calendar date is used
+		if d := date.New(y, m, dd); d >= first && d < end {
+			out = append(out, Holiday{Date: d, Name: name})
+		}
+	}
 	for _, h := range defs {
 		for y := MinYear - 1; y <= MaxYear+1; y++ {
-			_, obs := h.Calc(y)
+			actual, obs := h.Calc(y)
 			if obs.IsZero() {
 				continue
 			}
-			oy, om, od := obs.Date() // in cal.DefaultLoc: only the calendar date is used
-			d := date.New(oy, om, od)
-			if d >= first && d < end {
-				out = append(out, Holiday{Date: d, Name: h.Name})
+			add(obs, h.Name)
+			if wd := actual.Weekday(); !actual.Equal(obs) && wd != time.Saturday && wd != time.Sunday && !slices.Contains(replaced, h) {
+				add(actual, h.Name)
 			}
+		}
+	}
+	return out
+}
+
+// transferred gives the days the holidays in movable (dates of all, the
+// calendar's holidays) are moved to when they fall on a rest day; see
+// calendarDef.transfer.
+func transferred(all, movable []Holiday) []Holiday {
+	closed := map[Date]bool{}
+	for _, h := range all {
+		closed[h.Date] = true
+	}
+	slices.SortStableFunc(movable, func(a, b Holiday) int { return int(a.Date - b.Date) })
+	var out []Holiday
+	for _, h := range movable {
+		if !isWeekend(h.Date) {
+			continue
+		}
+		x := h.Date + 1
+		for isWeekend(x) || closed[x] {
+			x++
+		}
+		closed[x] = true
+		if x < end {
+			out = append(out, Holiday{Date: x, Name: h.Name})
 		}
 	}
 	return out
@@ -203,6 +270,10 @@ func build(defs []*cal.Holiday) []Holiday {
 
 func registerAll(defs []calendarDef) {
 	for _, def := range defs {
-		register(def.name, def.description, build(def.holidays))
+		hs := build(def.holidays, def.replaced)
+		if def.transfer != nil {
+			hs = append(hs, transferred(hs, build(def.transfer, nil))...)
+		}
+		register(def.name, def.description, hs)
 	}
 }
