@@ -20,7 +20,7 @@ export GOPROXY
 
 echo "building $bin"
 (cd "$here" && go build -o "$bin" .)
-"$bin" version | head -1
+"$bin" version | sed -n 1p  # sed reads to the end: head -1 can SIGPIPE opa, fatal under pipefail
 
 # The policy directory is read as a bundle: its .manifest roots apply, and
 # capabilities.json is not mistaken for data.
