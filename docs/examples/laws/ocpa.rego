@@ -17,7 +17,7 @@ package dsrkit.laws.ocpa
 #   every business); the commercial and employment exclusions from
 #   "consumer" (every relationship counts); entity exemptions other than
 #   the nonprofits' later start. Business days: US federal holidays
-#   (READINGS R4); the law sets no business-day period.
+#   (dsrkit reading R4); the law sets no business-day period.
 # custom:
 #   citation: ORS 646A.570 to 646A.589
 law := {
@@ -55,7 +55,7 @@ law := {
 		# the section of the appeal provision is cited.
 		"respond": {"n": 45, "unit": "days", "citation": "ORS 646A.576"},
 		# FACTS § 7: "45 + 45", the extension MEMORY (unconfirmed): 90 days
-		# from receipt (READINGS R7), notice within the first 45.
+		# from receipt (dsrkit reading R7), notice within the first 45.
 		"extended": {"n": 90, "unit": "days", "citation": "ORS 646A.576"},
 		"extension_notice": {"citation": "ORS 646A.576"},
 		# FACTS § 7: CONFIRMED-P (S5 Dp.364).
