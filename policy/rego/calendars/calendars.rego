@@ -3,8 +3,10 @@
 # description: |
 #   dsrkit's holiday calendars (US, US-CA, US-VA, US-CO, US-CT, US-UT, the
 #   EU and EEA states, weekends) are built in from each statute's list of
-#   holidays. Here the legal team amends them without touching Go: a
-#   holiday added by a proclamation, a holiday the business does not keep.
+#   holidays; "common(A,B,...)" is the calendar of the holidays common to
+#   several of them (dsrkit reading R4; the CCPA's default is
+#   common(US,US-CA)). Here the legal team amends them without touching Go:
+#   a holiday added by a proclamation, a holiday the business does not keep.
 #
 #   amendments maps a calendar's name (as in a law's "calendar" or the
 #   request's business.calendar; matched without regard to case) to
@@ -22,6 +24,10 @@
 #   holiday of the calendar, or a date outside 2018-2040, is an error that
 #   stops every decision counted on that calendar: run the tests after
 #   each change (go run ./cmd/dsrkit test).
+#
+#   A combined calendar is amended under its own name: an amendment of
+#   "US-CA" does not change "common(US,US-CA)" (a day added to California
+#   alone is not common to both).
 #
 #   Adding a holiday can only make a deadline later and removing one only
 #   earlier: cite the provision that makes the change right.

@@ -77,3 +77,37 @@ test_a_decision_counts_on_the_amended_calendar if {
 	step.name == "acknowledge_by"
 	step.computation == "2026-12-18 + 10 business days on calendar US-CA, as amended: 2026-12-24 added (Christmas Eve; Proclamation X)"
 }
+
+# READINGS R4: the CCPA counts on the holidays common to the federal and the
+# California calendars. Friday 3 July 2026 (Independence Day on a Saturday)
+# is a federal holiday only, so the acknowledgement is due on 10 July, not
+# on 13 July as on the federal calendar; a request may still name "US".
+r4_request := {
+	"kind": "delete",
+	"id": "r-1",
+	"received_at": "2026-06-26T10:00:00-07:00",
+	"consumer": {"residence": "US-CA"},
+	"business": {"time_zone": "America/Los_Angeles"},
+}
+
+test_ccpa_counts_on_the_common_calendar if {
+	d := data.dsrkit.delete.decision with input as r4_request with calendars.amendments as {}
+	d.deadlines.calendar == "common(US,US-CA)"
+	d.deadlines.by_law.CCPA.calendar == "common(US,US-CA)"
+	d.deadlines.acknowledge_by == "2026-07-10"
+
+	us := data.dsrkit.delete.decision with input as object.union(r4_request, {"business": {"calendar": "US"}})
+		with calendars.amendments as {}
+	us.deadlines.calendar == "US"
+	us.deadlines.acknowledge_by == "2026-07-13"
+}
+
+# An amendment names the combined calendar as the law does.
+test_the_common_calendar_can_be_amended if {
+	amended := {"common(US,US-CA)": {"add": [{"date": "2026-07-03", "name": "Independence Day (observed)", "citation": "Proclamation Z"}]}}
+	d := data.dsrkit.delete.decision with input as r4_request with calendars.amendments as amended
+	d.deadlines.acknowledge_by == "2026-07-13"
+	some step in d.timeline
+	step.name == "acknowledge_by"
+	step.computation == "2026-06-26 + 10 business days on calendar common(US,US-CA), as amended: 2026-07-03 added (Independence Day (observed); Proclamation Z)"
+}

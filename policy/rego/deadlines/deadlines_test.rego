@@ -10,7 +10,7 @@ test_ccpa_deadlines_from_a_monday if {
 		"respond_by": "2026-04-16",
 		"extended_respond_by": "2026-05-31",
 		"extension_notice_by": "2026-04-16",
-		"calendar": "US",
+		"calendar": "common(US,US-CA)",
 	} with input as ca("2026-03-02T09:00:00-08:00")
 }
 
@@ -20,7 +20,7 @@ test_ccpa_deadlines_over_thanksgiving_and_new_year if {
 		"respond_by": "2027-01-04",
 		"extended_respond_by": "2027-02-18",
 		"extension_notice_by": "2027-01-04",
-		"calendar": "US",
+		"calendar": "common(US,US-CA)",
 	} with input as ca("2026-11-20T16:00:00-08:00")
 }
 
@@ -44,7 +44,7 @@ test_binding_is_the_earliest if {
 test_timeline_in_date_order_with_arithmetic if {
 	tl := deadlines.timeline with input as ca("2026-03-02")
 	[s.name | some s in tl] == ["acknowledge_by", "extension_notice_by", "respond_by", "extended_respond_by"]
-	tl[0].computation == "2026-03-02 + 10 business days on calendar US"
+	tl[0].computation == "2026-03-02 + 10 business days on calendar common(US,US-CA)"
 	tl[0].citation == "Cal. Code Regs. tit. 11, § 7021(a)"
 	tl[0].rule == "data.dsrkit.deadlines.steps"
 }
@@ -89,7 +89,7 @@ test_two_laws_each_own_deadlines_and_the_earliest_binds if {
 			"respond_by": "2026-05-16",
 			"extended_respond_by": "2026-06-30",
 			"extension_notice_by": "2026-05-16",
-			"calendar": "US",
+			"calendar": "common(US,US-CA)",
 		},
 		"GDPR": {
 			"acknowledge_by": null,
@@ -105,7 +105,7 @@ test_two_laws_each_own_deadlines_and_the_earliest_binds if {
 		"extended_respond_by": "2026-06-30",
 		"extension_notice_by": "2026-05-04",
 	} with input as two_laws
-	deadlines.binding_calendar == "US" with input as two_laws
+	deadlines.binding_calendar == "common(US,US-CA)" with input as two_laws
 }
 
 test_binding_calendar if {

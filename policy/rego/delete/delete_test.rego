@@ -14,7 +14,7 @@ test_ccpa_request_gets_deadlines if {
 	d.deadlines.respond_by == "2026-04-16"
 	d.deadlines.extended_respond_by == "2026-05-31"
 	d.deadlines.extension_notice_by == "2026-04-16"
-	d.deadlines.calendar == "US"
+	d.deadlines.calendar == "common(US,US-CA)"
 	d.outcome == "pending_verification"
 	d.verification.status == "pending"
 	d.notices == []
@@ -41,7 +41,7 @@ test_two_laws_bind_the_earliest if {
 	d.deadlines.respond_by == "2026-05-04"
 	d.deadlines.extended_respond_by == "2026-06-30"
 	d.deadlines.extension_notice_by == "2026-05-04"
-	d.deadlines.calendar == "US"
+	d.deadlines.calendar == "common(US,US-CA)"
 	d.deadlines.by_law.GDPR.calendar == "DE"
 }
 

@@ -79,7 +79,7 @@ law := {
 			{"exemption": "government", "note": "only an entity operated for profit is a business", "citation": "Cal. Civ. Code § 1798.140(d)(1)"},
 		],
 	},
-	"calendar": "US",
+	"calendar": "common(US,US-CA)",
 	"delete": {
 		"acknowledge": {"n": 10, "unit": "business_days", "citation": "Cal. Code Regs. tit. 11, § 7021(a)"},
 		"respond": {"n": 45, "unit": "days", "citation": "Cal. Civ. Code § 1798.130(a)(2)(A); Cal. Code Regs. tit. 11, § 7021(b)"},

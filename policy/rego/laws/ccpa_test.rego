@@ -22,7 +22,7 @@ test_data if {
 	ccpa.law.id == "CCPA"
 	ccpa.law.in_force == {"from": "2020-01-01", "citation": "Cal. Civ. Code § 1798.198(a)"}
 	ccpa.cpra == "2023-01-01"
-	ccpa.law.calendar == "US"
+	ccpa.law.calendar == "common(US,US-CA)"
 	ccpa.law.delete.acknowledge == {"n": 10, "unit": "business_days", "citation": "Cal. Code Regs. tit. 11, § 7021(a)"}
 	ccpa.law.delete.respond.n == 45
 	ccpa.law.delete.respond.unit == "days"

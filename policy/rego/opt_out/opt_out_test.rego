@@ -53,7 +53,7 @@ test_ccpa_opt_out_due_in_15_business_days_over_christmas_and_new_year if {
 		"name": "comply_by",
 		"date": "2027-01-12",
 		"law": "CCPA",
-		"computation": "2026-12-18 + 15 business days on calendar US",
+		"computation": "2026-12-18 + 15 business days on calendar common(US,US-CA)",
 		"citation": "Cal. Code Regs. tit. 11, § 7026(f)",
 		"rule": "data.dsrkit.opt_out.steps",
 	}]
@@ -61,7 +61,7 @@ test_ccpa_opt_out_due_in_15_business_days_over_christmas_and_new_year if {
 	reason(d, "comply_by") == {
 		"code": "comply_by",
 		"law": "CCPA",
-		"message": "stop selling or sharing (sale, sharing, targeted_advertising) going forward by 2027-01-12 (2026-12-18 + 15 business days on calendar US)",
+		"message": "stop selling or sharing (sale, sharing, targeted_advertising) going forward by 2027-01-12 (2026-12-18 + 15 business days on calendar common(US,US-CA))",
 		"citation": "Cal. Code Regs. tit. 11, § 7026(f)",
 		"rule": "data.dsrkit.opt_out.reasons",
 	}
@@ -89,7 +89,7 @@ test_request_id_defaults_to_empty if {
 test_scope_named_by_the_request if {
 	d := opt_out.decision with input as with_(ca, {"scope": ["sale", "sensitive_use"]})
 	d.scope == ["sale", "sensitive_use"]
-	reason(d, "comply_by").message == "stop selling or sharing (sale, sensitive_use) going forward by 2027-01-12 (2026-12-18 + 15 business days on calendar US)"
+	reason(d, "comply_by").message == "stop selling or sharing (sale, sensitive_use) going forward by 2027-01-12 (2026-12-18 + 15 business days on calendar common(US,US-CA))"
 }
 
 test_empty_scope_opts_out_of_everything if {
