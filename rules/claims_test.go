@@ -78,6 +78,9 @@ func TestDateHelpers(t *testing.T) {
 		{`string(as_of)`, "2026-03-20"},
 		{`date("2026-11-25").add_business_days(1, "US") == date("2026-11-27")`, true},
 		{`date("2026-12-18").add_business_days(10, "US-CA") == date("2027-01-05")`, true},
+		// READINGS R4: 3 July 2026 is a federal holiday only, a business day on the common calendar.
+		{`date("2026-06-26").add_business_days(5, "common(US,US-CA)") == date("2026-07-03")`, true},
+		{`date("2026-06-26").add_business_days(5, "US") == date("2026-07-06")`, true},
 		{`age_days(date("2026-01-01"), as_of)`, int64(78)},
 		{`age_days(as_of, date("2026-01-01"))`, int64(-78)},
 		{`age_years(date("2019-03-21"), as_of)`, int64(6)},
