@@ -119,3 +119,15 @@ func TestBuildKeepsBothDays(t *testing.T) {
 		t.Errorf("2026: build = %v, want %v", got, want)
 	}
 }
+
+// The cost of building a combined calendar, paid once per name while the
+// cache has room and on every lookup of a new name after that.
+func BenchmarkBuildCommon(b *testing.B) {
+	members := []*Calendar{registry["US"], registry["US-CA"]}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if c := common(members); c.name != "common(US,US-CA)" {
+			b.Fatal(c.name)
+		}
+	}
+}

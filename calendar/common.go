@@ -98,11 +98,20 @@ func common(members []*Calendar) *Calendar {
 			c.closed[i] &= m.closed[i]
 		}
 	}
+	n := 0
+	for _, hs := range members[0].holidays {
+		n += len(hs)
+	}
+	all := make([]Holiday, 0, n) // one backing array; each year's slice is capped to its own part
 	for y := range c.holidays {
+		lo := len(all)
 		for _, h := range members[0].holidays[y] {
 			if everyLists(members[1:], y, h.Date) {
-				c.holidays[y] = append(c.holidays[y], h)
+				all = append(all, h)
 			}
+		}
+		if len(all) > lo {
+			c.holidays[y] = all[lo:len(all):len(all)]
 		}
 	}
 	return c

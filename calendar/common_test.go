@@ -206,3 +206,30 @@ func TestCommonCalendarConcurrentLookup(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// Any string: Lookup returns a calendar whose Name it accepts again, or an
+// ErrUnknownCalendar naming the string.
+func FuzzLookupCommon(f *testing.F) {
+	for _, s := range []string{"common(US,US-CA)", "COMMON(us, us-ca)", "common(US,)", "common(US,US)", "common(common(US,US-CA),DE)", "common(,)", "common(\x00,US)", "common(DE,FR,IT,ES,PT,NL,BE,LU,AT)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		c, err := calendar.Lookup(name)
+		if err != nil {
+			requireCalErr(t, err, calendar.ErrUnknownCalendar, name)
+			return
+		}
+		again, err := calendar.Lookup(c.Name())
+		require.NoError(t, err, c.Name())
+		require.Equal(t, c.Name(), again.Name())
+	})
+}
+
+func BenchmarkLookupCommon(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := calendar.Lookup("common(US,US-CA)"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
