@@ -124,8 +124,24 @@ type TimelineStep struct {
 // Info identifies the policy that decided: its revision and the sha256
 // digest of its sources and data.
 type Info struct {
+	// Revision is the .manifest's revision, else "unversioned".
 	Revision string `json:"revision"`
-	Digest   string `json:"digest"`
+	// Digest is "sha256:" + hex over the policy's content, one digest for
+	// one content whatever its packaging — embedded, a directory, an fs.FS,
+	// or an OPA bundle of the same files (WithBundle). It covers each Rego
+	// module that is not a test (*_test.rego), in path order, as its path
+	// relative to the policy's root — the deepest directory holding every
+	// such module, so "/policy/rego/laws/ccpa.rego" in a bundle built with
+	// `opa build -b policy/rego` counts as "laws/ccpa.rego" — and its bytes;
+	// then the merged data document as JSON with sorted keys (none when it
+	// is empty, as the "{}" data.json opa build writes). It does not cover
+	// the .manifest (revision, roots, the rego_version opa build adds), the
+	// tests, .signatures.json, or files that are not policy
+	// (capabilities.json). opa build writes every module formatted (opa
+	// fmt): a policy that is opa fmt-clean, as cmd/opa/check.sh keeps the
+	// shipped one, has the same digest built and unbuilt; one that is not
+	// has the digest of its formatted text once built.
+	Digest string `json:"digest"`
 	// Playbook is the organisation's playbook the engine applied.
 	Playbook PlaybookInfo `json:"playbook"`
 }

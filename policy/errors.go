@@ -52,8 +52,10 @@ func (e *RequestError) Is(target error) bool { return target == ErrInvalidReques
 // "FAIL data.<package>.<test> (<file>:<line>): …".
 type PolicyError struct {
 	Messages []string
-	// Err is the error a Check returned, when a Check refused the policy
-	// (errors.Is and errors.As reach it through Unwrap); else nil.
+	// Err is the error a Check returned, when a Check refused the policy,
+	// or the *PolicySizeError or *BundlePathError of a policy refused for
+	// its size or an unsafe bundle entry (errors.Is and errors.As reach it
+	// through Unwrap); else nil.
 	Err error
 }
 

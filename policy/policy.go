@@ -89,6 +89,7 @@ type config struct {
 	skipTests bool   // Reload does not run the policy's Rego tests
 	checks    []Check
 	playbook  *rules.Playbook // nil: rules.Default()
+	limits    source.Limits   // WithPolicyLimits; zero fields: source.DefaultLimits
 }
 
 // Option configures New and Reload.
@@ -119,9 +120,14 @@ func WithDir(path string) Option {
 // `opa build -b DIR` writes it (e.g. `opa build -b policy/rego`). The
 // bundle's .manifest gives the revision every decision reports (its roots
 // are enforced: each package and data path must lie under one); the digest
-// is still that of the policy's content, equal to the digest of a directory
-// holding the same files. Tests in the bundle (*_test.rego) are what Reload
-// runs. Signed, delta and Wasm bundles are refused.
+// is still that of the policy's content (Info.Digest), equal to the digest
+// of the directory it was built from, embedded or not, from whatever path
+// opa build was given. Tests in the bundle (*_test.rego) are what Reload
+// runs. Signed, delta and Wasm bundles are refused. The bundle is read
+// within WithPolicyLimits (by default 64 MiB decompressed, 16 MiB per
+// file), counted as read, never trusting a tar header; a traversal name
+// ("../x.rego", which opa build -b ../DIR writes), a link or a name given
+// twice is refused (*BundlePathError), never renamed.
 func WithBundle(path string) Option {
 	return func(c *config) error {
 		info, err := os.Stat(path)
@@ -185,9 +191,9 @@ func (c *config) load(tests bool) (*source.Sources, error) {
 			return nil, &PolicyError{Messages: []string{oerr.Error()}}
 		}
 		defer f.Close()
-		src, err = source.LoadBundle(f, tests)
+		src, err = source.LoadBundleLimited(f, tests, c.limits)
 	} else {
-		src, err = source.Load(c.fsys, tests)
+		src, err = source.LoadLimited(c.fsys, tests, c.limits)
 	}
 	if se, ok := err.(*source.Error); ok {
 		msgs := se.Messages
@@ -197,7 +203,7 @@ func (c *config) load(tests bool) (*source.Sources, error) {
 				msgs[i] = c.bundle + ": " + m
 			}
 		}
-		return nil, &PolicyError{Messages: msgs}
+		return nil, &PolicyError{Messages: msgs, Err: se.Err}
 	} else if err != nil {
 		return nil, &PolicyError{Messages: []string{err.Error()}}
 	}

@@ -7,10 +7,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash"
 	"io/fs"
-	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -55,12 +55,19 @@ func (s *Sources) HasTests() bool {
 }
 
 // Error lists every problem met while reading a policy, each naming its file
-// (and line and column where the parser gives them).
+// (and line and column where the parser gives them). It is the only error
+// type Load and LoadBundle return.
 type Error struct {
 	Messages []string
+	// Err is the cause when it is one of this package's typed errors
+	// (*LimitError, *PathError); else nil.
+	Err error
 }
 
 func (e *Error) Error() string { return strings.Join(e.Messages, "\n") }
+
+// Unwrap returns Err.
+func (e *Error) Unwrap() error { return e.Err }
 
 // isData reports whether a file is a data document (as in an OPA bundle).
 func isData(name string) bool {
@@ -84,10 +91,21 @@ func parserOptions() ast.ParserOptions {
 	return ast.ParserOptions{Capabilities: builtins.Capabilities(), ProcessAnnotation: true, RegoVersion: ast.RegoV1}
 }
 
-// Load reads a policy's modules and data, parsed with dsrkit's capabilities
-// and METADATA annotations. Test modules (*_test.rego) are read only when
-// tests is true; they never count in the digest.
+// Load reads a policy's modules and data within DefaultLimits; see
+// LoadLimited.
 func Load(fsys fs.FS, tests bool) (*Sources, error) {
+	return LoadLimited(fsys, tests, DefaultLimits)
+}
+
+// LoadLimited reads a policy's modules and data, parsed with dsrkit's
+// capabilities and METADATA annotations, reading no file past lim.File
+// bytes and no more than lim.Total bytes in all (a limit that is not
+// positive takes its default). Test modules (*_test.rego) are read only
+// when tests is true; they never count in the digest. Every error is a
+// *Error; one caused by a limit wraps a *LimitError (ErrTooLarge).
+func LoadLimited(fsys fs.FS, tests bool, lim Limits) (*Sources, error) {
+	lim = lim.orDefault()
+	var used int64
 	src := &Sources{Modules: map[string]*ast.Module{}, Data: map[string]any{}, Revision: Unversioned}
 	var files []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
@@ -109,9 +127,9 @@ func Load(fsys fs.FS, tests bool) (*Sources, error) {
 	raw := map[string][]byte{}
 	popts := parserOptions()
 	for _, p := range files {
-		b, err := fs.ReadFile(fsys, p)
+		b, err := readFS(fsys, p, lim, &used)
 		if err != nil {
-			return nil, &Error{Messages: []string{err.Error()}}
+			return nil, fsError(err)
 		}
 		if isData(p) {
 			if err := mergeData(src.Data, path.Dir(p), b); err != nil {
@@ -132,7 +150,9 @@ func Load(fsys fs.FS, tests bool) (*Sources, error) {
 		}
 		src.Modules[p] = m
 	}
-	if b, err := fs.ReadFile(fsys, ".manifest"); err == nil {
+	if b, err := readFS(fsys, ".manifest", lim, &used); errors.Is(err, ErrTooLarge) {
+		return nil, fsError(err)
+	} else if err == nil {
 		var manifest struct {
 			Revision string `json:"revision"`
 		}
@@ -151,18 +171,46 @@ func Load(fsys fs.FS, tests bool) (*Sources, error) {
 	return src, nil
 }
 
-// Digest is the content digest of a policy: sha256 over each non-test
-// module's path and text, in path order, then — when the policy has any
-// data — the merged data document as canonical JSON (sorted keys). A
-// policy has the same digest whether it is read from a directory or from a
-// bundle holding the same modules at the same paths and the same data,
-// however that data is split into files.
+// fsError is a *Error for a failed read of a file system.
+func fsError(err error) *Error {
+	e := &Error{Messages: []string{err.Error()}}
+	if errors.Is(err, ErrTooLarge) {
+		e.Err = err
+	}
+	return e
+}
+
+// Digest is the content digest of a policy, "sha256:" + hex, over a
+// canonical form that is the same whatever the policy's packaging — a
+// directory (Load), the copy embedded in a program, or a bundle of the same
+// files (LoadBundle; `opa build -b DIR`, OPA's compile package, OPA's
+// bundle writer):
+//
+//   - every Rego module that is not a test, in path order, as its path
+//     relative to the policy's root and its bytes. The root is the deepest
+//     directory holding every such module: `opa build -b policy/rego` names
+//     a module "/policy/rego/laws/ccpa.rego", `opa build -b /abs/policy/rego`
+//     "/abs/policy/rego/laws/ccpa.rego", a directory read with Load
+//     "laws/ccpa.rego"; all three count as "laws/ccpa.rego";
+//   - when the policy has any data, the merged data document as JSON with
+//     sorted keys, however the data is split into data.json / data.yaml
+//     files and formatted; an empty document (the "{}" data.json opa build
+//     writes) is no data;
+//   - nothing else: not the .manifest (revision, roots, the rego_version
+//     opa build adds), not the tests, not .signatures.json, not files that
+//     are not policy (capabilities.json, notes).
 func Digest(modules map[string][]byte, data map[string]any) (string, error) {
 	h := sha256.New()
-	for _, p := range slices.Sorted(maps.Keys(modules)) {
+	var paths []string
+	for p := range modules {
 		if !IsTest(p) {
-			writeEntry(h, p, modules[p])
+			paths = append(paths, p)
 		}
+	}
+	root := commonDir(paths)
+	slices.Sort(paths)
+	for _, p := range paths {
+		writeEntry(h, strings.TrimPrefix(p, root), modules[p])
 	}
 	if len(data) > 0 {
 		b, err := json.Marshal(data)
@@ -172,6 +220,21 @@ func Digest(modules map[string][]byte, data map[string]any) (string, error) {
 		writeEntry(h, "data", b)
 	}
 	return "sha256:" + hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// commonDir is the deepest directory, with its trailing "/", that holds
+// every path ("" when there is none but the root).
+func commonDir(paths []string) string {
+	if len(paths) == 0 {
+		return ""
+	}
+	dir := paths[0][:strings.LastIndex(paths[0], "/")+1]
+	for _, p := range paths[1:] {
+		for !strings.HasPrefix(p, dir) {
+			dir = dir[:strings.LastIndex(dir[:len(dir)-1], "/")+1]
+		}
+	}
+	return dir
 }
 
 func writeEntry(h hash.Hash, name string, b []byte) {
