@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -64,4 +65,75 @@ func hasCitation(as *ast.AnnotationSet, rule *ast.Rule) bool {
 		}
 	}
 	return false
+}
+
+// citedLists are the decision's top-level lists whose every element cites
+// the law it comes from; citedObjects are the objects that do, wherever
+// they appear (items[].exception, record). Every reasons list, at any
+// depth (reasons, laws[].reasons, items[].reasons), is checked too.
+var (
+	citedLists   = []string{"laws", "notices", "timeline", "third_party_instructions"}
+	citedObjects = []string{"exception", "record"}
+)
+
+// maxUncited bounds the messages of one uncited decision.
+const maxUncited = 10
+
+// checkServedCitations walks a decision (or the laws list, as "laws") as
+// the policy gave it, once, and refuses it when a reason, a law, a notice,
+// a timeline entry, an exception, the record or a third-party instruction
+// has no citation: a *PolicyError naming each by its JSON pointer and the
+// rule that gave it. The compile-time check (checkCitations) sees only the
+// rules that call lib.reason; this one also catches a literal reason object
+// and a citation emptied at run time (lib.with_citation(r, "")).
+func checkServedCitations(decision map[string]any) error {
+	var msgs []string
+	need := func(v any, ptr string) {
+		m, _ := v.(map[string]any)
+		if s, ok := m["citation"].(string); ok && strings.TrimSpace(s) != "" {
+			return
+		}
+		what := ""
+		if rule, ok := m["rule"].(string); ok && rule != "" {
+			what = " (rule " + rule + ")"
+		}
+		msgs = append(msgs, fmt.Sprintf("the decision's %s%s has no citation", ptr, what))
+	}
+	var walk func(v any, ptr string)
+	walk = func(v any, ptr string) {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, c := range v {
+				at := ptr + "/" + escapePointer(k)
+				list, isList := c.([]any)
+				switch {
+				case k == "reasons" && isList, ptr == "" && isList && slices.Contains(citedLists, k):
+					for i, e := range list {
+						need(e, at+"/"+strconv.Itoa(i))
+					}
+				case slices.Contains(citedObjects, k):
+					need(c, at)
+				}
+				walk(c, at)
+			}
+		case []any:
+			for i, e := range v {
+				walk(e, ptr+"/"+strconv.Itoa(i))
+			}
+		}
+	}
+	walk(decision, "")
+	if len(msgs) == 0 {
+		return nil
+	}
+	slices.Sort(msgs) // the walk's order is a map's
+	if n := len(msgs); n > maxUncited {
+		msgs = append(msgs[:maxUncited], fmt.Sprintf("and %d more without a citation", n-maxUncited))
+	}
+	return &PolicyError{Messages: msgs}
+}
+
+// escapePointer escapes a key for a JSON pointer (RFC 6901).
+func escapePointer(k string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(k, "~", "~0"), "/", "~1")
 }

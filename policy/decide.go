@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -36,19 +37,38 @@ func Calendar(name string) DecideOption { return func(c *decideConfig) { c.calen
 // Decide validates a request document (JSON) against the contract and
 // returns the decision document (JSON). An invalid request gives a
 // *RequestError listing every problem; a policy that fails gives an
-// *EvalError. On error nothing was decided.
+// *EvalError (also when evaluation panics); a decision in which a reason,
+// law, notice, timeline entry, exception, record or third-party
+// instruction has no citation is never returned: it gives a *PolicyError.
+// On error nothing was decided.
 func (e *Engine) Decide(ctx context.Context, request []byte, opts ...DecideOption) (json.RawMessage, error) {
 	p := e.cur.Load() // the whole decision is made under this policy, even if Reload swaps it meanwhile
 	doc, err := e.validate(request, opts)
 	if err != nil {
 		return nil, err
 	}
-	kind := doc["kind"].(string)
+	return e.decideWith(ctx, p, doc["kind"].(string), doc)
+}
+
+// decideWith lays the playbook over a validated request and decides it
+// under policy p. A failed evaluation, and a panic anywhere in it (a
+// built-in, the playbook), is an *EvalError; a decision that does not cite
+// the law is a *PolicyError.
+func (e *Engine) decideWith(ctx context.Context, p *compiled, kind string, doc map[string]any) (out json.RawMessage, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, &EvalError{Kind: kind, Err: fmt.Errorf("the evaluation panicked: %v", r)}
+		}
+	}()
 	if err := applyPlaybook(p.playbook, doc); err != nil {
 		return nil, &EvalError{Kind: kind, Err: err}
 	}
 	decision, err := e.eval(ctx, p, kind, doc)
-	if err != nil {
+	var pe *PolicyError
+	switch {
+	case errors.As(err, &pe):
+		return nil, pe
+	case err != nil:
 		return nil, &EvalError{Kind: kind, Err: err}
 	}
 	return decision, nil
@@ -65,6 +85,9 @@ func (e *Engine) Laws(ctx context.Context, request []byte, opts ...DecideOption)
 	v, err := p.evalValue(ctx, lawsQuery, doc)
 	if err != nil {
 		return nil, &EvalError{Kind: doc["kind"].(string), Err: err}
+	}
+	if err := checkServedCitations(map[string]any{"laws": v}); err != nil {
+		return nil, err
 	}
 	b, err := json.Marshal(v)
 	if err != nil {
@@ -121,6 +144,9 @@ func (e *Engine) eval(ctx context.Context, p *compiled, kind string, doc map[str
 	decision, ok := v.(map[string]any)
 	if !ok {
 		return nil, fmt.Errorf("%s is not an object", entrypoints[kind])
+	}
+	if err := checkServedCitations(decision); err != nil {
+		return nil, err
 	}
 	decision["policy"] = p.info
 	out, err := marshalOrdered(decision)

@@ -37,13 +37,15 @@ var embedded embed.FS
 
 // Embedded returns the policy shipped with dsrkit, as a file system rooted
 // at policy/rego.
-func Embedded() fs.FS {
+func Embedded() fs.FS { return embeddedRoot }
+
+var embeddedRoot = func() fs.FS {
 	sub, err := fs.Sub(embedded, "rego")
 	if err != nil {
 		panic(err) // the embed directive guarantees the directory
 	}
 	return sub
-}
+}()
 
 // entrypoints maps each request kind to the rule that decides it.
 var entrypoints = map[string]string{
@@ -155,8 +157,10 @@ func WithFS(fsys fs.FS) Option {
 // a *PolicyError (errors.Is(err, ErrPolicy)); a policy that calls a
 // built-in outside the sandbox (http.send, time.now_ns, …) is refused.
 //
-// New does not run the policy's Rego tests nor the checks given with
-// WithCheck: it is the start-up path (a CLI call, a service starting on the
+// A policy other than the embedded one, or any policy with a playbook
+// given, must decide the smoke corpus within the contract (see Reload), or
+// New refuses it. New does not run the policy's Rego tests nor the checks
+// given with WithCheck: it is the start-up path (a CLI call, a service starting on the
 // shipped policy, whose tests run in CI). Reload runs them; to vet the first
 // policy too, call Reload right after New.
 func New(ctx context.Context, opts ...Option) (*Engine, error) {
@@ -175,6 +179,12 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 		return nil, err
 	}
 	e := &Engine{schemas: v, cfg: cfg}
+	if cfg.bundle != "" || cfg.fsys != embeddedRoot || cfg.playbook != nil {
+		// Not the shipped policy and playbook, which the golden cases test.
+		if err := e.smoke(ctx, p); err != nil {
+			return nil, err
+		}
+	}
 	e.cur.Store(p)
 	return e, nil
 }
@@ -315,7 +325,7 @@ func sandboxHint(e *ast.Error) string {
 	if e.Code == ast.TypeErr {
 		for _, b := range ast.CapabilitiesForThisVersion().Builtins {
 			if !builtins.Allowed(b) && containsCall(e.Message, b.Name) {
-				return msg + " (" + b.Name + " is not allowed in a dsrkit policy: decisions may not depend on the clock, the network, the host or chance; see policy/rego/capabilities.json)"
+				return msg + " (" + b.Name + " is not allowed in a dsrkit policy: " + builtins.Refusal(b.Name) + "; see policy/rego/capabilities.json)"
 			}
 		}
 	}

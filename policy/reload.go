@@ -39,7 +39,8 @@ func WithCheck(c Check) Option {
 // tests (its *_test.rego modules; default true). Turn it off only when the
 // policy was tested before it reached the engine — e.g. a bundle built in
 // CI after `dsrkit test` passed — and reloading must be fast: running the
-// shipped policy's tests takes seconds. A policy without tests passes.
+// shipped policy's tests takes seconds. A policy without tests passes
+// them; the smoke corpus (see Reload) still runs.
 // Given to New or to Reload, the setting holds for the reloads after it.
 func WithRegoTests(run bool) Option {
 	return func(cfg *config) error {
@@ -55,9 +56,11 @@ func WithRegoTests(run bool) Option {
 // WithRegoTests) are added to the engine's, for this and later reloads.
 //
 // Reload reads the policy with its tests, compiles it in the sandbox
-// exactly as New does, prepares its queries, runs its own Rego tests with
-// dsrkit's built-ins (the same runner as `dsrkit test`) and then every
-// Check. Only if all of that succeeds does it swap the new policy in, with
+// exactly as New does, prepares its queries, decides the smoke corpus
+// shipped with the engine (a few requests of each kind: every decision must
+// validate against the decision schema and cite the law in every reason —
+// whatever WithRegoTests says), runs its own Rego tests with dsrkit's
+// built-ins (the same runner as `dsrkit test`) and then every Check. Only if all of that succeeds does it swap the new policy in, with
 // one atomic store: decisions started before finish on the old policy,
 // decisions started after use the new one, and none mixes the two. If any
 // step fails, Reload returns a *PolicyError (errors.Is(err, ErrPolicy)) that
@@ -89,6 +92,9 @@ func (e *Engine) Reload(ctx context.Context, opts ...Option) error {
 		}
 	}
 	p, src, err := build(ctx, &cfg, !cfg.skipTests)
+	if err == nil {
+		err = e.smoke(ctx, p)
+	}
 	if err == nil && !cfg.skipTests {
 		err = runRegoTests(ctx, src)
 	}
