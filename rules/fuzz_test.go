@@ -1,17 +1,46 @@
 package rules
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/dsrkit/dsrkit/calendar"
 )
 
-// FuzzParse: any source either loads or yields a *LoadError; never a panic.
-// A playbook that loads evaluates an item without panicking.
-func FuzzParse(f *testing.F) {
+// hasAlias reports whether src parses as YAML with an alias node in it.
+func hasAlias(src []byte) bool {
+	var doc yaml.Node
+	if yaml.Unmarshal(src, &doc) != nil {
+		return false
+	}
+	found := false
+	var walk func(n *yaml.Node, depth int)
+	walk = func(n *yaml.Node, depth int) {
+		if found || depth > 100 {
+			return
+		}
+		if n.Kind == yaml.AliasNode {
+			found = true
+			return
+		}
+		for _, c := range n.Content {
+			walk(c, depth+1)
+		}
+	}
+	walk(&doc, 0)
+	return found
+}
+
+// FuzzPlaybookLoad: any source either loads or yields a *LoadError; never
+// a panic. A playbook that loads holds no YAML alias, and evaluates an item
+// without panicking into claims whose until, if any, is a YYYY-MM-DD date.
+func FuzzPlaybookLoad(f *testing.F) {
 	f.Add(defaultYAML)
+	f.Add([]byte(aliasBomb()))
 	files, _ := filepath.Glob("testdata/*.*")
 	bad, _ := filepath.Glob("testdata/bad/*")
 	for _, name := range append(files, bad...) {
@@ -29,8 +58,18 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
+		if bytes.Contains(src, []byte("*")) && bytes.Contains(src, []byte("&")) && hasAlias(src) {
+			t.Fatalf("a playbook with a YAML alias loaded")
+		}
 		_ = p.Settings()
-		_ = p.Claims(item, nil, asOf)
+		for _, c := range p.Claims(item, nil, asOf) {
+			if c.Until == "" {
+				continue
+			}
+			if d, err := calendar.Parse(c.Until); err != nil || calendar.Format(d) != c.Until {
+				t.Fatalf("claim %+v: until %q is not a YYYY-MM-DD date", c, c.Until)
+			}
+		}
 	})
 }
 

@@ -14,6 +14,7 @@
 package builtins
 
 import (
+	"fmt"
 	"sync"
 	"sync/atomic"
 
@@ -106,6 +107,9 @@ var all = func() []Builtin {
 		}),
 		builtin2(addDays, func(_ rego.BuiltinContext, a, b *ast.Term) (*ast.Term, error) {
 			d, n, err := dateAndInt(a, b)
+			if err == nil {
+				err = bounded(n, maxDays)
+			}
 			if err != nil {
 				return nil, err
 			}
@@ -113,6 +117,9 @@ var all = func() []Builtin {
 		}),
 		builtin2(addMonths, func(_ rego.BuiltinContext, a, b *ast.Term) (*ast.Term, error) {
 			d, n, err := dateAndInt(a, b)
+			if err == nil {
+				err = bounded(n, maxMonths)
+			}
 			if err != nil {
 				return nil, err
 			}
@@ -374,9 +381,31 @@ func twoDates(a, b *ast.Term) (calendar.Date, calendar.Date, error) {
 	return from, to, err
 }
 
+// Bounds on the counts of add_days and add_months (10,000 years either
+// way), so that no count can overflow a day number.
+const (
+	maxDays   = 3_660_000
+	maxMonths = 120_000
+)
+
+// bounded refuses a count beyond ±limit.
+func bounded(n, limit int) error {
+	if n > limit || n < -limit {
+		return builtins.NewOperandErr(2, "%d is out of range (at most ±%d)", n, limit)
+	}
+	return nil
+}
+
+// dateTerm writes a result date as YYYY-MM-DD. A date whose year has not
+// four digits (before year 1, after 9999) cannot be written so — it would
+// come out as "+10026-01-01", which the policy would compare as text — and
+// is an error.
 func dateTerm(d calendar.Date, err error) (*ast.Term, error) {
 	if err != nil {
 		return nil, err
+	}
+	if y := d.Year(); y < 1 || y > 9999 {
+		return nil, fmt.Errorf("the resulting date, in year %d, is outside the years 1 to 9999", y)
 	}
 	return ast.StringTerm(calendar.Format(d)), nil
 }
