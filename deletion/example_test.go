@@ -34,7 +34,7 @@ func ExampleDecide() {
 	}
 	// Output:
 	// needs_review verified
-	// 2028-01-13 acknowledge_by = 2027-12-29 + 10 business days on calendar US
+	// 2028-01-12 acknowledge_by = 2027-12-29 + 10 business days on calendar common(US,US-CA)
 	// 2028-02-12 extension_notice_by = within the first period: respond_by (2028-02-12)
 	// 2028-02-12 respond_by = 2027-12-29 + 45 calendar days
 	// 2028-03-28 extended_respond_by = 2027-12-29 + 90 calendar days

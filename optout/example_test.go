@@ -37,7 +37,7 @@ func ExampleDecide() {
 	}
 	// Output:
 	// comply by 2027-01-12
-	// 2026-12-18 + 15 business days on calendar US
+	// 2026-12-18 + 15 business days on calendar common(US,US-CA)
 	// instruct adnet [Cal. Code Regs. tit. 11, § 7026(f)]
 }
 

@@ -83,7 +83,7 @@ func TestExplainWithoutRequest(t *testing.T) {
 func TestExplainDeleteParts(t *testing.T) {
 	two := renderCase(t, "ccpa-and-gdpr-germany", false)
 	for _, want := range []string{
-		"\nCalendars (business days and holidays, per law)\n  CCPA  US\n  GDPR  DE\n",
+		"\nCalendars (business days and holidays, per law)\n  CCPA  common(US,US-CA)\n  GDPR  DE\n",
 		"\n  deadline             binding     set by  CCPA        GDPR\n" +
 			"  acknowledge_by       2026-04-15  CCPA    2026-04-15  none\n" +
 			"  respond_by           2026-05-04  GDPR    2026-05-16  2026-05-04\n" +
@@ -98,7 +98,7 @@ func TestExplainDeleteParts(t *testing.T) {
 	} {
 		assert.Contains(t, two, want)
 	}
-	assert.NotContains(t, two, "on calendar US)\n", "no single header calendar")
+	assert.NotContains(t, two, "on calendar common(US,US-CA))\n", "no single header calendar")
 
 	partial := renderCase(t, "ccpa-partial-tax-record-and-backup", true)
 	assert.Contains(t, partial, "  tax-1  retain  retain; restrict use\n"+

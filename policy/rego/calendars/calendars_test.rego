@@ -78,7 +78,7 @@ test_a_decision_counts_on_the_amended_calendar if {
 	step.computation == "2026-12-18 + 10 business days on calendar US-CA, as amended: 2026-12-24 added (Christmas Eve; Proclamation X)"
 }
 
-# READINGS R4: the CCPA counts on the holidays common to the federal and the
+# dsrkit reading R4: the CCPA counts on the holidays common to the federal and the
 # California calendars. Friday 3 July 2026 (Independence Day on a Saturday)
 # is a federal holiday only, so the acknowledgement is due on 10 July, not
 # on 13 July as on the federal calendar; a request may still name "US".
