@@ -217,7 +217,7 @@ func TestDeleteRequest(t *testing.T) {
 	assert.Equal(t, "2026-11-20", tl.ReceivedOn)
 	assert.Equal(t, ccpaDeleteSeen, tl.AsOf)
 	assert.Contains(t, tl.Timeline, step{"acknowledge_by", "CCPA", "2026-12-07",
-		"2026-11-20 + 10 business days on calendar US", "Cal. Code Regs. tit. 11, § 7021(a)"})
+		"2026-11-20 + 10 business days on calendar common(US,US-CA)", "Cal. Code Regs. tit. 11, § 7021(a)"})
 	assert.Contains(t, tl.Timeline, step{"respond_by", "CCPA", "2027-01-04",
 		"2026-11-20 + 45 calendar days", "Cal. Civ. Code § 1798.130(a)(2)(A); Cal. Code Regs. tit. 11, § 7021(b)"})
 	assert.Contains(t, tl.Timeline, step{"extended_respond_by", "CCPA", "2027-02-18",
@@ -244,7 +244,7 @@ func TestOptOut(t *testing.T) {
 	require.NoError(t, json.Unmarshal(body, &tl))
 	assert.Equal(t, "comply", tl.Outcome)
 	assert.Contains(t, tl.Timeline, step{"comply_by", "CCPA", "2027-01-12",
-		"2026-12-18 + 15 business days on calendar US", "Cal. Code Regs. tit. 11, § 7026(f)"})
+		"2026-12-18 + 15 business days on calendar common(US,US-CA)", "Cal. Code Regs. tit. 11, § 7026(f)"})
 }
 
 func TestInvalidRequest(t *testing.T) {
