@@ -35,15 +35,27 @@ type Verification struct {
 
 // Item is personal information discovery found.
 type Item struct {
-	ID         string         `json:"id"`
-	System     string         `json:"system,omitempty"`
-	SystemType string         `json:"system_type,omitempty"`
-	Category   string         `json:"category,omitempty"`
-	Sensitive  bool           `json:"sensitive,omitempty"`
-	Source     string         `json:"source,omitempty"`
-	LegalHold  bool           `json:"legal_hold,omitempty"`
-	Exceptions []Exception    `json:"exceptions,omitempty"`
-	Attributes map[string]any `json:"attributes,omitempty"`
+	ID         string `json:"id"`
+	System     string `json:"system,omitempty"`
+	SystemType string `json:"system_type,omitempty"`
+	Category   string `json:"category,omitempty"`
+	Sensitive  bool   `json:"sensitive,omitempty"`
+	Source     string `json:"source,omitempty"`
+	LegalHold  bool   `json:"legal_hold,omitempty"`
+	// LawfulBasis is the item's GDPR lawful basis (consent, contract,
+	// legal_obligation, vital_interests, public_task, legitimate_interests);
+	// it decides whether an Art. 17(1) erasure ground holds. Empty: inferred
+	// from the claimed exceptions.
+	LawfulBasis string `json:"lawful_basis,omitempty"`
+	// StillNecessary says whether the item is still necessary for its
+	// purposes (GDPR Art. 17(1)(a)); nil is not stated.
+	StillNecessary *bool `json:"still_necessary,omitempty"`
+	// LegitimateInterestsAssessed records that compelling legitimate grounds
+	// overriding the data subject's objection were assessed and documented
+	// (GDPR Art. 21(1)).
+	LegitimateInterestsAssessed bool           `json:"legitimate_interests_assessed,omitempty"`
+	Exceptions                  []Exception    `json:"exceptions,omitempty"`
+	Attributes                  map[string]any `json:"attributes,omitempty"`
 }
 
 // Exception is a ground for keeping an item that the host claims.

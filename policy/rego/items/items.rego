@@ -69,18 +69,131 @@ claims(item) := object.get(item, "exceptions", [])
 # expired: the claim's until date is before the evaluation date.
 expired(claim) if claim.until < request.as_of_date
 
-# valid: an undisputed, unexpired claim of a known basis that every
-# governing law recognises (D2: the stricter duty wins).
-valid(item, claim) if {
+# current: an undisputed, unexpired claim of a known basis.
+current(claim) if {
 	not claim.disputed
 	claim.basis in bases
 	not expired(claim)
-	every law in governing(item) {
-		exceptions[law][claim.basis]
-	}
 }
 
-valid_claims(item) := [c | some c in claims(item); valid(item, c)]
+# valid: a current claim that the law recognises as an exception.
+valid(law, claim) if {
+	current(claim)
+	exceptions[law][claim.basis]
+}
+
+# Multi-law rule (D10): an item is deleted when any governing law requires
+# its deletion and none of that law's own grounds keeps it. Each governing
+# law gives a verdict on the item:
+#
+#   kept    the law lets the business keep it: one of its exceptions (a
+#           valid claim), or, under a law with erasure grounds (grounds),
+#           no ground holds (a contract still performed, legitimate
+#           interests assessed and documented)
+#   review  under a law with erasure grounds, an objection whose
+#           overriding grounds have not been assessed: Legal decides
+#   owed    the law requires the deletion
+
+# keeps(law, item): the grounds on which the law lets the business keep the
+# item, each {basis, citation, until?, claim?}.
+keeps(law, item) := array.concat(
+	[k | some c in claims(item); valid(law, c); k := keep(c, exceptions[law][c.basis])],
+	ground_keeps(law, item),
+)
+
+keep(claim, citation) := object.union_n([
+	{"basis": claim.basis, "citation": citation, "claim": claim},
+	{"until": u | u := claim.until},
+])
+
+# finding (D10): under a law with erasure grounds, whether one holds for
+# the item: {effect: ground | none | objection, citation, text, basis?}.
+# A stated fact (data[].still_necessary, data[].lawful_basis) overrides the
+# defaults; without one, a current claim implies the lawful basis
+# (grounds.implied_by_claim), an item of a direct-marketing system is an
+# objection to direct marketing, and otherwise a ground holds.
+finding(law, item) := grounds[law].no_longer_necessary if {
+	item.still_necessary == false
+} else := grounds[law].direct_marketing if {
+	not item.lawful_basis
+	item.system_type in grounds[law].direct_marketing.system_types
+} else := object.union(grounds[law].lawful_basis[b], {"basis": b}) if {
+	b := lawful_basis(law, item)
+} else := grounds[law].default
+
+# lawful_basis: the stated one, else the one a current claim implies (a
+# contract before legitimate interests).
+lawful_basis(_, item) := item.lawful_basis
+
+lawful_basis(law, item) := b if {
+	not item.lawful_basis
+	implied := {grounds[law].implied_by_claim[c.basis] | some c in claims(item); current(c)}
+	some b in ["contract", "legitimate_interests"]
+	b in implied
+}
+
+# implying: the current claims that imply a lawful basis.
+implying(law, item, basis) := [c | some c in claims(item); current(c); grounds[law].implied_by_claim[c.basis] == basis]
+
+# assessed: the host or playbook records that overriding legitimate
+# grounds were assessed and documented (data[].legitimate_interests_assessed).
+assessed(item) if item.legitimate_interests_assessed == true
+
+# ground_keeps: no ground holds under a law with erasure grounds: the item
+# is kept on the claims that show it (until they end), or on the stated
+# lawful basis.
+ground_keeps(law, item) := [] if not grounds[law]
+
+ground_keeps(law, item) := ground_keeps_for(law, item, f) if {
+	f := finding(law, item)
+	kept_effect(f, item)
+}
+
+ground_keeps(law, item) := [] if {
+	f := finding(law, item)
+	not kept_effect(f, item)
+}
+
+kept_effect(f, _) if f.effect == "none"
+
+kept_effect(f, item) if {
+	f.effect == "objection"
+	assessed(item)
+}
+
+keep_citation(f, item) := grounds_assessed_citation(f) if {
+	f.effect == "objection"
+	assessed(item)
+}
+
+keep_citation(f, _) := f.citation if f.effect == "none"
+
+grounds_assessed_citation(f) := f.assessed_citation
+
+ground_keeps_for(law, item, f) := ks if {
+	ks := [k | some c in implying(law, item, f.basis); k := keep(c, keep_citation(f, item))]
+	count(ks) > 0
+} else := [{"basis": f.basis, "citation": keep_citation(f, item)}]
+
+verdict(law, item, ks) := "kept" if {
+	count(ks) > 0
+} else := "review" if {
+	finding(law, item).effect == "objection"
+} else := "owed"
+
+# law_keeps and verdicts, per item id and governing law.
+law_keeps := {id: {law: keeps(law, item) | some law in governing(item)} | some id, item in by_id}
+
+verdicts := {id: {law: verdict(law, item, law_keeps[id][law]) | some law in governing(item)} | some id, item in by_id}
+
+# owing: the governing laws that require the item's deletion; reviewing:
+# those whose verdict Legal must give.
+owing(id) := {law | some law, v in verdicts[id]; v == "owed"}
+
+reviewing(id) := {law | some law, v in verdicts[id]; v == "review"}
+
+# all_keeps: every ground that keeps the item, under every governing law.
+all_keeps(id) := [k | some law in sort(object.keys(law_keeps[id])); some k in law_keeps[id][law]]
 
 # unclear: a claim Legal must decide (D2): flagged disputed, a basis this
 # policy does not know, or a governing law without an exception table.
@@ -99,28 +212,36 @@ unmapped(item) := concat(", ", sort({law | some law in governing(item); not exce
 
 backup_types := {"backup", "archive"}
 
-# deferrable: a backup or archive every governing law lets wait (D5).
-deferrable(item) if {
+# deferrable: a backup or archive every law that requires its deletion
+# lets wait (D5).
+deferrable(id, item) if {
 	item.system_type in backup_types
-	every law in governing(item) {
+	every law in owing(id) {
 		backup_rules[law]
 	}
 }
 
-classify(item) := "legal_hold" if {
+# classify: legal hold first; then no law reaches the item; then every
+# governing law keeps it; then a claim or a law's verdict Legal must give
+# (an unclear claim always; a law's review only when no law requires the
+# deletion outright); then a backup that may wait; else delete.
+classify(id, item) := "legal_hold" if {
 	item.legal_hold
 } else := "out_of_scope" if {
 	count(governing(item)) == 0
 } else := "excepted" if {
-	count(valid_claims(item)) > 0
+	count(owing(id)) == 0
+	count(reviewing(id)) == 0
 } else := "review" if {
 	count(unclear_claims(item)) > 0
+} else := "review" if {
+	count(owing(id)) == 0
 } else := "defer" if {
-	deferrable(item)
+	deferrable(id, item)
 } else := "delete"
 
 # status of each item (only when some law applies).
-status[id] := classify(item) if {
+status[id] := classify(id, item) if {
 	covered
 	some id, item in by_id
 }
@@ -183,10 +304,21 @@ per_law(m) := v if {
 
 per_law(m) := concat("; ", [sprintf("%s: %s", [law, m[law]]) | some law in sort(object.keys(m))]) if count(m) > 1
 
-claim_citation(item, basis) := per_law({law: exceptions[law][basis] | some law in governing(item)})
+# basis_citation: each governing law's provision for keeping the item on a
+# basis (the law's first ground when it keeps the item on another).
+basis_citation(id, basis) := per_law({law: law_basis_citation(ks, basis) |
+	some law, ks in law_keeps[id]
+	count(ks) > 0
+})
 
-# exception: the basis that keeps a retained item (D6, § 7022(f)); for a
-# legal hold, legal obligation under every applicable law (D3).
+law_basis_citation(ks, basis) := k.citation if {
+	some k in ks
+	k.basis == basis
+} else := ks[0].citation
+
+# exception: the basis that keeps a retained item (D6, § 7022(f)), the
+# first ground of the first governing law by id; for a legal hold, legal
+# obligation under every applicable law (D3).
 exception[id] := {
 	"basis": "legal_obligation",
 	"law": min(applicability.applies),
@@ -194,28 +326,32 @@ exception[id] := {
 } if status[id] == "legal_hold"
 
 exception[id] := {
-	"basis": c.basis,
-	"law": min(governing(item)),
-	"citation": claim_citation(item, c.basis),
+	"basis": k.basis,
+	"law": law,
+	"citation": basis_citation(id, k.basis),
 } if {
 	status[id] == "excepted"
-	item := by_id[id]
-	c := valid_claims(item)[0]
+	law := min(object.keys(law_keeps[id]))
+	k := law_keeps[id][law][0]
 }
 
 # use_limited_to: retained data is used only for its exceptions (D6;
 # Cal. Code Regs. tit. 11, § 7022(f)(3); 4 CCR 904-3, Rule 4.06(E)).
 use_limited_to[id] := ["legal_claims", "legal_obligation"] if status[id] == "legal_hold"
 
-use_limited_to[id] := sort({c.basis | some c in valid_claims(by_id[id])}) if status[id] == "excepted"
+use_limited_to[id] := sort({k.basis | some k in all_keeps(id)}) if status[id] == "excepted"
 
-# retain_until: the latest until of the claims that keep the item, when
-# every one of them has one.
-retain_until[id] := max(untils) if {
+# retain_until: each law keeps the item until the latest end of its grounds
+# (when every one of them has one); the item is kept until the first law
+# that stops keeping it requires the deletion.
+retain_until[id] := min(ends) if {
 	status[id] == "excepted"
-	kept := valid_claims(by_id[id])
-	untils := [c.until | some c in kept; c.until]
-	count(untils) == count(kept)
+	ends := {max(untils) |
+		some ks in law_keeps[id]
+		untils := [k.until | some k in ks; k.until]
+		count(untils) == count(ks)
+	}
+	count(ends) > 0
 }
 
 # decision is the items[] entry of one item (CONTRACT § 3).
@@ -261,14 +397,13 @@ legal_hold_notice := "Some of your personal information cannot be deleted at thi
 retained_categories := [c | some c in retained_category_set]
 
 retained_category_set contains {
-	"category": object.get(item, "category", "other"),
-	"basis": claim.basis,
-	"citation": claim_citation(item, claim.basis),
+	"category": object.get(by_id[id], "category", "other"),
+	"basis": k.basis,
+	"citation": basis_citation(id, k.basis),
 } if {
 	some id, s in status
 	s == "excepted"
-	item := by_id[id]
-	some claim in valid_claims(item)
+	some k in all_keeps(id)
 }
 
 # Escalations: trigger and reason; the procedure gives each its level from
@@ -287,8 +422,15 @@ escalations contains {
 # description: dsrkit reading D2; seed procedure step 4 "Consult Legal if complex exceptions apply".
 escalations contains {
 	"trigger": "legal_exception_unclear",
-	"reason": sprintf("exception claims Legal must decide (disputed, unknown basis, or a law without an exception table); the items are kept with restricted use meanwhile: items %s", [concat(", ", sort(review))]),
+	"reason": sprintf("exception claims Legal must decide (%s); the items are kept with restricted use meanwhile: items %s", [review_kinds, concat(", ", sort(review))]),
 } if needs_review
+
+# review_kinds names what Legal must decide; legitimate-interest grounds
+# only when a law's verdict waits for them.
+review_kinds := "disputed, unknown basis, a law without an exception table, or legitimate-interest grounds not yet assessed" if {
+	some id in review
+	count(reviewing(id)) > 0
+} else := "disputed, unknown basis, or a law without an exception table"
 
 # Reasons of each item. A rule's METADATA cites the reading; each reason
 # is cited to the law's own provision (from exceptions.rego).
@@ -363,16 +505,18 @@ out_of_scope_text(id) := ["playbook_action", sprintf("no applicable law requires
 # METADATA
 # title: An exception keeps the item
 # description: |
-#   Every law that governs the item recognises the basis: it is retained,
-#   and used only for that purpose (dsrkit reading D2, D6).
+#   Each law that governs the item keeps it, this one by an exception: it
+#   is retained, and used only for that purpose (dsrkit reading D2, D6,
+#   D10).
 # custom:
 #   citation: dsrkit reading D2, D6; Cal. Code Regs. tit. 11, § 7022(f)(3)
 item_reasons[id] contains from_claim(lib.with_citation(lib.law_reason(law, "exception_applies", msg, rego.metadata.chain()), exceptions[law][claim.basis]), claim) if {
 	some id, s in status
 	s == "excepted"
-	item := by_id[id]
-	some claim in valid_claims(item)
-	some law in governing(item)
+	some law, ks in law_keeps[id]
+	some k in ks
+	claim := k.claim
+	valid(law, claim)
 	msg := sprintf("%s is an exception to deletion under %s%s: retain the item%s and use it only for that purpose", [claim.basis, law, condition_text(law, claim.basis), until_text(claim)])
 }
 
@@ -392,7 +536,64 @@ item_reasons[id] contains from_claim(lib.with_citation(lib.law_reason(law, "exce
 	some law in governing(item)
 	exceptions[law]
 	not exceptions[law][claim.basis]
+	not grounds[law].implied_by_claim[claim.basis]
 	msg := sprintf("%s is not an exception to deletion under %s: it does not justify keeping the item", [claim.basis, law])
+}
+
+# METADATA
+# title: No erasure ground holds
+# description: |
+#   Under a law whose erasure is owed only on a ground (GDPR Art. 17(1)),
+#   no ground holds while the item is still needed for a contract with the
+#   data subject, or while compelling legitimate grounds, assessed and
+#   documented, override the objection: the law does not require erasure
+#   (dsrkit reading D10).
+# custom:
+#   citation: dsrkit reading D10; GDPR Art. 17(1)
+item_reasons[id] contains from_claim_if_any(lib.with_citation(lib.law_reason(law, "erasure_not_required", msg, rego.metadata.chain()), k.citation), k) if {
+	some id, s in status
+	s in analysed
+	some law, ks in law_keeps[id]
+	grounds[law]
+	some k in ks
+	not exceptions[law][k.basis]
+	f := finding(law, by_id[id])
+	msg := sprintf("%s%s: no ground of Art. 17(1) holds, so %s does not require erasure%s; use the item only for that purpose", [f.text, assessed_text(f), law, keep_until_text(k)])
+}
+
+# from_claims names the playbook rule of the first of the claims, if any.
+from_claims(reason, cs) := from_claim(reason, cs[0]) if count(cs) > 0
+
+from_claims(reason, cs) := reason if count(cs) == 0
+
+from_claim_if_any(reason, k) := from_claim(reason, k.claim) if k.claim
+
+from_claim_if_any(reason, k) := reason if not k.claim
+
+assessed_text(f) := "; compelling legitimate grounds that override the objection were assessed and documented" if f.effect == "objection"
+
+assessed_text(f) := "" if f.effect != "objection"
+
+keep_until_text(k) := sprintf(" until %s (%s)", [k.until, k.basis]) if k.until
+
+keep_until_text(k) := sprintf(" while %s lasts", [k.basis]) if not k.until
+
+# METADATA
+# title: Overriding legitimate grounds not assessed
+# description: |
+#   The item rests on legitimate interests (or a public task) and the
+#   request objects to it: erasure is owed unless compelling legitimate
+#   grounds override the data subject's interests, which Legal decides
+#   until the assessment is recorded (data[].legitimate_interests_assessed)
+#   (dsrkit reading D10).
+# custom:
+#   citation: dsrkit reading D10; GDPR Art. 21(1)
+item_reasons[id] contains from_claims(lib.with_citation(lib.law_reason(law, "needs_review", msg, rego.metadata.chain()), f.citation), implying(law, by_id[id], f.basis)) if {
+	some id, s in status
+	s == "review"
+	some law in reviewing(id)
+	f := finding(law, by_id[id])
+	msg := sprintf("under %s %s: whether compelling legitimate grounds override the objection is for Legal to decide (record legitimate_interests_assessed once they are assessed and documented); the item is kept, its use restricted, until Legal decides", [law, f.text])
 }
 
 # METADATA
@@ -442,7 +643,7 @@ item_reasons[id] contains lib.with_citation(lib.law_reason(law, "backup_deferred
 	some id, s in status
 	s == "defer"
 	item := by_id[id]
-	some law in governing(item)
+	some law in owing(id)
 	msg := sprintf("under %s deletion from the %s may wait until %s; delete it then (seed procedure § 6)", [law, item.system_type, backup_rules[law].until])
 }
 
@@ -453,12 +654,22 @@ item_reasons[id] contains lib.with_citation(lib.law_reason(law, "backup_deferred
 #   (dsrkit reading D2, D4).
 # custom:
 #   citation: dsrkit reading D2, D4; each law's duty to delete (duty)
-item_reasons[id] contains lib.with_citation(lib.law_reason(law, "delete", msg, rego.metadata.chain()), law_citation(law)) if {
+item_reasons[id] contains lib.with_citation(lib.law_reason(law, "delete", msg, rego.metadata.chain()), owed_citation(law, by_id[id])) if {
 	some id, s in status
 	s == "delete"
-	some law in governing(by_id[id])
-	msg := sprintf("no exception keeps the item under %s: delete it", [law])
+	some law in owing(id)
+	msg := sprintf("no exception keeps the item under %s: delete it%s", [law, ground_text(law, by_id[id])])
 }
+
+# owed_citation: the law's duty to delete; under a law with erasure grounds,
+# the ground that holds.
+owed_citation(law, item) := finding(law, item).citation if grounds[law]
+
+owed_citation(law, _) := law_citation(law) if not grounds[law]
+
+ground_text(law, item) := sprintf(" (%s)", [finding(law, item).text]) if grounds[law]
+
+ground_text(law, _) := "" if not grounds[law]
 
 # METADATA
 # title: Deidentifying or aggregating instead
@@ -471,7 +682,7 @@ item_reasons[id] contains lib.with_citation(lib.law_reason(law, "delete", msg, r
 item_reasons[id] contains lib.with_citation(lib.law_reason(law, "alternatives_allowed", msg, rego.metadata.chain()), alternatives[law]) if {
 	some id, s in status
 	s == "delete"
-	laws := governing(by_id[id])
+	laws := owing(id)
 	every l in laws {
 		alternatives[l]
 	}
@@ -491,7 +702,7 @@ item_reasons[id] contains lib.with_citation(lib.law_reason(law, "backup_not_defe
 	some id in object.keys(status)
 	now(id)
 	item := by_id[id]
-	some law in governing(item)
+	some law in owing(id)
 	not backup_rules[law]
 	msg := sprintf("%s has no rule letting deletion from a %s wait until it is restored or next accessed: delete it from the %s within the response period", [law, item.system_type, item.system_type])
 }

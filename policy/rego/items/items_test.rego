@@ -65,7 +65,7 @@ test_method_of_each_system_type if {
 	one({"CCPA"}, {"id": "x"}).method == "delete, verify removal"
 }
 
-test_security_integrity_is_kept_under_ccpa_and_deleted_under_gdpr if {
+test_security_integrity_is_kept_under_ccpa_and_goes_to_legal_under_gdpr if {
 	ccpa := one({"CCPA"}, prod(claim("security_integrity")))
 	ccpa.action == "retain"
 	ccpa.method == "retain; restrict use"
@@ -76,14 +76,137 @@ test_security_integrity_is_kept_under_ccpa_and_deleted_under_gdpr if {
 	r.message == "security_integrity is an exception to deletion under CCPA (only to the extent the use is reasonably necessary and proportionate): retain the item and use it only for that purpose"
 	r.citation == "Cal. Civ. Code § 1798.105(d)(2)"
 
+	# D10: under the GDPR fraud and security records rest on legitimate
+	# interests; the request objects, and Legal weighs the grounds.
 	both := one({"CCPA", "GDPR"}, prod(claim("security_integrity")))
-	both.action == "delete"
+	both.action == "retain"
 	not both.exception
-	codes(both) == {"exception_not_recognised", "delete"}
-	n := reason(both, "exception_not_recognised", "GDPR")
-	n.citation == "GDPR Art. 17(3)(a)–(e)"
-	n.message == "security_integrity is not an exception to deletion under GDPR: it does not justify keeping the item"
-	not reason(both, "exception_not_recognised", "CCPA")
+	not both.use_limited_to
+	codes(both) == {"needs_review"}
+	n := reason(both, "needs_review", "GDPR")
+	n.citation == "GDPR Art. 17(1)(c); Art. 21(1); Art. 6(1)(f)"
+	n.message == "under GDPR the item is processed on legitimate interests (fraud prevention and network security are such interests: Recitals 47, 49), and the request objects to it: whether compelling legitimate grounds override the objection is for Legal to decide (record legitimate_interests_assessed once they are assessed and documented); the item is kept, its use restricted, until Legal decides"
+	n.rule == "data.dsrkit.items.item_reasons"
+	items.review == {"a"} with input as req([prod(claim("security_integrity"))]) with data.dsrkit.applicability.applies as {"CCPA", "GDPR"}
+	[e] := [x | some x in items.escalations] with input as req([prod(claim("security_integrity"))]) with data.dsrkit.applicability.applies as {"CCPA", "GDPR"}
+	e.reason == "exception claims Legal must decide (disputed, unknown basis, a law without an exception table, or legitimate-interest grounds not yet assessed); the items are kept with restricted use meanwhile: items a"
+
+	# Once the grounds are assessed and documented, both laws keep it.
+	assessed := prod(object.union(claim("security_integrity"), {"legitimate_interests_assessed": true}))
+	kept := one({"CCPA", "GDPR"}, assessed)
+	kept.action == "retain"
+	kept.exception == {"basis": "security_integrity", "law": "CCPA", "citation": "CCPA: Cal. Civ. Code § 1798.105(d)(2); GDPR: GDPR Art. 17(1)(c); Art. 21(1)"}
+	kept.use_limited_to == ["security_integrity"]
+	codes(kept) == {"exception_applies", "erasure_not_required"}
+	g := reason(kept, "erasure_not_required", "GDPR")
+	g.citation == "GDPR Art. 17(1)(c); Art. 21(1)"
+	g.message == "the item is processed on legitimate interests (fraud prevention and network security are such interests: Recitals 47, 49), and the request objects to it; compelling legitimate grounds that override the objection were assessed and documented: no ground of Art. 17(1) holds, so GDPR does not require erasure while security_integrity lasts; use the item only for that purpose"
+	gdpr := one({"GDPR"}, assessed)
+	gdpr.exception == {"basis": "security_integrity", "law": "GDPR", "citation": "GDPR Art. 17(1)(c); Art. 21(1)"}
+}
+
+# D10: a contract still being performed (an open order, an active
+# warranty) means no Art. 17(1) ground holds while it lasts.
+test_an_open_order_is_kept_under_ccpa_and_gdpr if {
+	d := one({"CCPA", "GDPR"}, prod(claim("complete_transaction")))
+	d.action == "retain"
+	d.exception == {"basis": "complete_transaction", "law": "CCPA", "citation": "CCPA: Cal. Civ. Code § 1798.105(d)(1); GDPR: GDPR Art. 17(1)(a)–(b); Art. 6(1)(b)"}
+	d.use_limited_to == ["complete_transaction"]
+	not d.retain_until
+	codes(d) == {"exception_applies", "erasure_not_required"}
+	reason(d, "erasure_not_required", "GDPR").message == "the item is still needed to perform a contract with the data subject: no ground of Art. 17(1) holds, so GDPR does not require erasure while complete_transaction lasts; use the item only for that purpose"
+	not reason(d, "exception_not_recognised", "GDPR")
+}
+
+test_an_active_warranty_is_kept_under_gdpr_until_it_expires if {
+	d := one({"GDPR"}, prod({"exceptions": [{"basis": "warranty_or_recall", "until": "2027-01-31"}]}))
+	d.action == "retain"
+	d.method == "retain; restrict use"
+	d.exception == {"basis": "warranty_or_recall", "law": "GDPR", "citation": "GDPR Art. 17(1)(a)–(b); Art. 6(1)(b)"}
+	d.retain_until == "2027-01-31"
+	d.use_limited_to == ["warranty_or_recall"]
+	reason(d, "erasure_not_required", "GDPR").message == "the item is still needed to perform a contract with the data subject: no ground of Art. 17(1) holds, so GDPR does not require erasure until 2027-01-31 (warranty_or_recall); use the item only for that purpose"
+
+	# An expired warranty no longer shows a contract: a ground holds.
+	ended := one({"GDPR"}, prod({"exceptions": [{"basis": "warranty_or_recall", "until": "2026-01-31"}]}))
+	ended.action == "delete"
+	codes(ended) == {"exception_expired", "delete"}
+	reason(ended, "delete", "GDPR").citation == "GDPR Art. 17(1)"
+}
+
+# D10: a stated lawful basis or necessity overrides the defaults.
+test_stated_facts_decide_whether_a_gdpr_ground_holds if {
+	order := claim("complete_transaction")
+	consent := one({"GDPR"}, prod(object.union(order, {"lawful_basis": "consent"})))
+	consent.action == "delete"
+	r := reason(consent, "delete", "GDPR")
+	r.citation == "GDPR Art. 17(1)(b); Art. 7(3)"
+	r.message == "no exception keeps the item under GDPR: delete it (the item is processed on consent alone, which the request withdraws)"
+
+	done := one({"GDPR"}, prod(object.union(order, {"still_necessary": false})))
+	done.action == "delete"
+	reason(done, "delete", "GDPR").citation == "GDPR Art. 17(1)(a)"
+
+	contract := one({"GDPR"}, prod({"lawful_basis": "contract"}))
+	contract.action == "retain"
+	contract.exception == {"basis": "contract", "law": "GDPR", "citation": "GDPR Art. 17(1)(a)–(b); Art. 6(1)(b)"}
+	contract.use_limited_to == ["contract"]
+	not contract.retain_until
+	reason(contract, "erasure_not_required", "GDPR").message == "the item is still needed to perform a contract with the data subject: no ground of Art. 17(1) holds, so GDPR does not require erasure while contract lasts; use the item only for that purpose"
+
+	one({"GDPR"}, prod({"lawful_basis": "legal_obligation"})).exception.citation == "GDPR Art. 17(1)(a)–(b); Art. 6(1)(c)"
+	one({"GDPR"}, prod({"lawful_basis": "vital_interests"})).exception.citation == "GDPR Art. 17(1)(a)–(b); Art. 6(1)(d)"
+
+	li := one({"GDPR"}, prod({"lawful_basis": "legitimate_interests"}))
+	li.action == "retain"
+	codes(li) == {"needs_review"}
+	task := one({"GDPR"}, prod({"lawful_basis": "public_task"}))
+	reason(task, "needs_review", "GDPR").citation == "GDPR Art. 17(1)(c); Art. 21(1); Art. 6(1)(e)"
+	task_ok := one({"GDPR"}, prod({"lawful_basis": "public_task", "legitimate_interests_assessed": true}))
+	task_ok.exception == {"basis": "public_task", "law": "GDPR", "citation": "GDPR Art. 17(1)(c); Art. 21(1)"}
+	not reason(task_ok, "erasure_not_required", "GDPR").playbook_rule
+}
+
+test_direct_marketing_and_unclaimed_data_are_erased_under_gdpr if {
+	m := one({"GDPR"}, prod(object.union(claim("security_integrity"), {"system_type": "marketing"})))
+	m.action == "delete"
+	reason(m, "delete", "GDPR").citation == "GDPR Art. 17(1)(c); Art. 21(2)–(3)"
+	reason(m, "delete", "GDPR").message == "no exception keeps the item under GDPR: delete it (the item is used for direct marketing, to which the data subject may object at any time)"
+
+	# A stated basis displaces the direct-marketing default (a suppression list).
+	one({"GDPR"}, prod({"system_type": "marketing", "lawful_basis": "legal_obligation"})).action == "retain"
+
+	plain := one({"GDPR"}, prod({}))
+	plain.action == "delete"
+	reason(plain, "delete", "GDPR").citation == "GDPR Art. 17(1)"
+	reason(plain, "delete", "GDPR").message == "no exception keeps the item under GDPR: delete it (nothing shows that the item is still needed for a contract with the data subject or rests on overriding legitimate grounds, so a ground of Art. 17(1) is taken to hold)"
+}
+
+# D10, several laws: deleted when any applicable law requires it and none of
+# that law's grounds keeps it; kept when each law keeps it, on its own ground.
+test_each_law_keeps_on_its_own_ground if {
+	two := {"exceptions": [{"basis": "debug_repair", "until": "2027-01-01"}, {"basis": "public_health", "until": "2028-01-01"}]}
+	d := one({"CCPA", "GDPR"}, prod(two))
+	d.action == "retain"
+	d.exception == {"basis": "debug_repair", "law": "CCPA", "citation": "CCPA: Cal. Civ. Code § 1798.105(d)(3); GDPR: GDPR Art. 17(3)(c)"}
+	d.use_limited_to == ["debug_repair", "public_health"]
+	d.retain_until == "2027-01-01"
+	{[r.code, r.law] | some r in d.reasons; r.code == "exception_applies"} == {["exception_applies", "CCPA"], ["exception_applies", "GDPR"]}
+
+	# One law keeps it, another requires the deletion: deleted.
+	e := one({"CCPA", "VCDPA"}, prod(claim("calecpa")))
+	e.action == "delete"
+	{r.law | some r in e.reasons; r.code == "delete"} == {"VCDPA"}
+
+	# Legal's review under one law does not hold up a deletion another law requires.
+	f := one({"CCPA", "GDPR"}, prod({"lawful_basis": "legitimate_interests"}))
+	f.action == "delete"
+	{r.law | some r in f.reasons; r.code == "delete"} == {"CCPA"}
+
+	# A backup waits when every law that requires its deletion lets it.
+	g := one({"CCPA", "GDPR"}, prod({"system_type": "backup", "lawful_basis": "contract"}))
+	g.action == "defer"
+	{[r.code, r.law] | some r in g.reasons; r.law} == {["backup_deferred", "CCPA"], ["erasure_not_required", "GDPR"]}
 }
 
 # Every basis under every law: kept when the law's table lists it, deleted
@@ -105,8 +228,23 @@ expect_basis(law, basis, d) if {
 
 expect_basis(law, basis, d) if {
 	not items.exceptions[law][basis]
+	not items.grounds[law].implied_by_claim[basis]
 	d.action == "delete"
 	reason(d, "exception_not_recognised", law).citation == items.exception_lists[law]
+}
+
+# Under the GDPR a contract claim shows no ground holds; a security claim
+# goes to Legal (D10).
+expect_basis(law, basis, d) if {
+	items.grounds[law].implied_by_claim[basis] == "contract"
+	d.action == "retain"
+	d.exception == {"basis": basis, "law": law, "citation": "GDPR Art. 17(1)(a)–(b); Art. 6(1)(b)"}
+}
+
+expect_basis(law, basis, d) if {
+	items.grounds[law].implied_by_claim[basis] == "legitimate_interests"
+	d.action == "retain"
+	codes(d) == {"needs_review"}
 }
 
 test_research_under_ccpa_is_kept_on_the_consents_condition if {
@@ -225,7 +363,7 @@ test_disputed_claim_is_kept_for_legal_and_never_deleted if {
 	d.method == "retain; restrict use"
 	not d.exception
 	not d.use_limited_to
-	codes(d) == {"needs_review", "exception_not_recognised"}
+	codes(d) == {"needs_review"}
 	r := reason(d, "needs_review", "")
 	r.message == "the exception claim security_integrity is flagged disputed: the item is kept, its use restricted, until Legal decides"
 	r.citation == "dsrkit reading D2; seed procedure step 4 (\"Consult Legal if complex exceptions apply\")"
@@ -420,8 +558,13 @@ test_a_playbook_claim_names_its_rule_in_the_reasons if {
 	by_rule := {"exceptions": [{"basis": "security_integrity", "rule": "fraud-records"}]}
 	ccpa := one({"CCPA"}, prod(by_rule))
 	reason(ccpa, "exception_applies", "CCPA").playbook_rule == "fraud-records"
-	gdpr := one({"GDPR"}, prod(by_rule))
-	gdpr.action == "delete"
-	reason(gdpr, "exception_not_recognised", "GDPR").playbook_rule == "fraud-records"
+	vcdpa := one({"VCDPA"}, prod({"exceptions": [{"basis": "calecpa", "rule": "calecpa-rule"}]}))
+	vcdpa.action == "delete"
+	reason(vcdpa, "exception_not_recognised", "VCDPA").playbook_rule == "calecpa-rule"
+	fraud := one({"GDPR"}, prod(by_rule))
+	reason(fraud, "needs_review", "GDPR").playbook_rule == "fraud-records"
+	not reason(one({"GDPR"}, prod({"lawful_basis": "legitimate_interests"})), "needs_review", "GDPR").playbook_rule
+	order := one({"GDPR"}, prod({"exceptions": [{"basis": "complete_transaction", "rule": "active-order"}]}))
+	reason(order, "erasure_not_required", "GDPR").playbook_rule == "active-order"
 	not reason(one({"CCPA"}, prod(claim("security_integrity"))), "exception_applies", "CCPA").playbook_rule
 }
