@@ -78,6 +78,25 @@ steps contains step if {
 	}
 }
 
+# expected holds the [law, deadline] pairs the applicable laws set: each
+# period a law's data gives, and its extension notice.
+expected contains [id, name] if {
+	some id in applicability.applies
+	some name, key in periods
+	applicability.laws[id].delete[key]
+}
+
+expected contains [id, "extension_notice_by"] if {
+	some id in applicability.applies
+	applicability.laws[id].delete.extension_notice
+}
+
+# complete: every deadline in expected has its date. Without strict built-in
+# errors (stock OPA's default, e.g. opa run --server) a date built-in that
+# fails (a year outside the calendars, an unknown calendar) leaves its step
+# out instead of raising an error; a decision must then not be made.
+complete if count(expected - {[s.law, s.name] | some s in steps}) == 0
+
 # binding holds the earliest of each deadline across the laws that apply (dsrkit reading § 2).
 binding[name] := lib.earliest(dates) if {
 	some name in names

@@ -130,3 +130,17 @@ test_us_state_laws_45_and_90_days if {
 		}
 	}
 }
+
+# no_date stands for a date built-in that fails under stock OPA without
+# strict built-in errors (opa run --server by default): it is undefined.
+no_date(date, _, _) := date if date == "never"
+
+test_complete_when_every_deadline_has_its_date if {
+	deadlines.expected == {["CCPA", "acknowledge_by"], ["CCPA", "respond_by"], ["CCPA", "extended_respond_by"], ["CCPA", "extension_notice_by"]} with input as ca("2026-03-02")
+	deadlines.complete with input as ca("2026-03-02")
+}
+
+test_incomplete_when_a_date_cannot_be_computed if {
+	not deadlines.complete with input as ca("2026-03-02") with dsrkit.add_business_days as no_date
+	deadlines.by_law.CCPA.acknowledge_by == null with input as ca("2026-03-02") with dsrkit.add_business_days as no_date
+}

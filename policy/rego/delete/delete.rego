@@ -40,7 +40,24 @@ covered_block := {
 
 covered_block := {} if not covered
 
-decision := object.union(envelope, covered_block)
+decision := object.union(envelope, covered_block) if dates_computed
+
+# dates_computed: every date the decision must carry was computed — each
+# applicable law's deadlines and, for a covered request, each step of the
+# plan. Without strict built-in errors (stock OPA's default) a date
+# built-in that fails leaves its rule undefined instead of raising an error:
+# the decision is then undefined, never served with a date missing.
+dates_computed if {
+	deadlines.complete
+	not covered
+}
+
+dates_computed if {
+	deadlines.complete
+	every pair in procedure.step_events {
+		procedure.due[pair[0]]
+	}
+}
 
 deadline_block := object.union(
 	{name: object.get(deadlines.binding, name, null) | some name in deadlines.names},

@@ -207,3 +207,21 @@ test_no_items_before_verification if {
 	d := delete.decision with input as object.union(ca, {"data": [item("a", {})]})
 	d.items == []
 }
+
+# no_date stands for a date built-in that fails under stock OPA without
+# strict built-in errors (opa run --server by default): it is undefined.
+no_date(date, _, _) := date if date == "never"
+
+test_no_decision_with_a_deadline_missing if {
+	delete.decision.deadlines.acknowledge_by == "2026-03-16" with input as ca
+	not delete.decision with input as ca with dsrkit.add_business_days as no_date
+}
+
+test_no_decision_with_a_plan_date_missing if {
+	plan_without_verify := {"intake": "2026-03-03", "acknowledge": "2026-03-16", "discover": "2026-03-20", "analyze_exceptions": "2026-03-27", "execute_deletion": "2026-04-03", "notify_recipients": "2026-04-03", "respond": "2026-04-16"}
+	not delete.decision with input as ca with data.dsrkit.procedure.due as plan_without_verify
+}
+
+test_uncovered_decision_needs_no_dates if {
+	delete.decision.outcome == "not_covered" with input as object.union(ca, {"consumer": {"residence": "US-NY"}}) with dsrkit.add_business_days as no_date
+}

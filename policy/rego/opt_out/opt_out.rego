@@ -13,7 +13,29 @@ import data.dsrkit.lib
 import data.dsrkit.playbook
 import data.dsrkit.request
 
-decision := object.union(envelope, signal_block)
+decision := object.union(envelope, signal_block) if dates_computed
+
+# dates_computed: each date an applicable law sets in a unit the policy
+# counts (the compliance date, or the outer bound of "as soon as feasibly
+# possible") was computed. Without strict built-in errors (stock OPA's
+# default) a date built-in that fails leaves its step out instead of
+# raising an error: the decision is then undefined, never served with a
+# date missing. (A period in a unit the policy does not know is
+# opt_out_period_unknown, for review.)
+dates_computed if count(expected_steps - {[s.law, s.name] | some s in steps; s.date != null}) == 0
+
+expected_steps contains [id, "comply_by"] if {
+	not signal_unrequired
+	some id, law in opt_out_laws
+	law.opt_out.comply.n
+	lib.unit_text[law.opt_out.comply.unit]
+}
+
+expected_steps contains [id, "comply_outer_bound"] if {
+	not signal_unrequired
+	some id, law in opt_out_laws
+	lib.unit_text[law.opt_out.comply.outer_bound.unit]
+}
 
 # signal_block: what a decision on a signal adds.
 signal_block := {"signal_covers": signal_covers} if is_signal

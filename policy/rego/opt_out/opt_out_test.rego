@@ -558,3 +558,21 @@ test_denial_notice_cites_the_applicable_law if {
 	signal.outcome == "deny_fraud"
 	[n.citation | some n in signal.notices] == ["Va. Code § 59.1-577(B)(4)"]
 }
+
+# no_date stands for a date built-in that fails under stock OPA without
+# strict built-in errors (opa run --server by default): it is undefined.
+no_date(date, _, _) := date if date == "never"
+
+no_day(date, _) := date if date == "never"
+
+test_no_decision_with_the_compliance_date_missing if {
+	opt_out.expected_steps == {["CCPA", "comply_by"]} with input as ca
+	opt_out.decision.comply_by with input as ca
+	not opt_out.decision with input as ca with dsrkit.add_business_days as no_date
+}
+
+test_no_decision_with_the_outer_bound_missing if {
+	opt_out.expected_steps == {["CPA", "comply_outer_bound"]} with input as co
+	opt_out.decision with input as co
+	not opt_out.decision with input as co with dsrkit.add_days as no_day
+}
