@@ -186,7 +186,7 @@ func TestDiffCannotCompare(t *testing.T) {
 	undecided := t.TempDir() // a policy that gives a number for a decision
 	require.NoError(t, os.WriteFile(filepath.Join(undecided, "d.rego"), []byte("package dsrkit.delete\n\ndecision := 1\n"), 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(undecided, "a.rego"), []byte("package dsrkit.applicability\n\nresults := []\n"), 0o644))
-	broken := policyCopy(t, "laws/ccpa.rego", `"calendar": "US",`, `"calendar": "US",,`)
+	broken := policyCopy(t, "laws/ccpa.rego", `"calendar": "common(US,US-CA)",`, `"calendar": "common(US,US-CA)",,`)
 	empty := t.TempDir()
 
 	for name, c := range map[string]struct {

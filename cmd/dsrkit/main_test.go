@@ -98,7 +98,7 @@ func TestExplain(t *testing.T) {
 		"Request req-2026-0142 (delete), received 2026-11-20",
 		"CCPA applies (Cal. Civ. Code § 1798.100 et seq.)",
 		"2026-12-07  acknowledge_by",
-		"2026-11-20 + 10 business days on calendar US",
+		"2026-11-20 + 10 business days on calendar common(US,US-CA)",
 		"[Cal. Code Regs. tit. 11, § 7021(a)]",
 		"2027-02-18  extended_respond_by",
 		"Outcome: needs_review",
@@ -154,7 +154,7 @@ func TestExplainOptOutOptInAndSolicit(t *testing.T) {
 		want []string
 	}{
 		{"optout-ccpa-friday-before-christmas", []string{
-			"2027-01-12  comply_by  CCPA  2026-12-18 + 15 business days on calendar US",
+			"2027-01-12  comply_by  CCPA  2026-12-18 + 15 business days on calendar common(US,US-CA)",
 			"Outcome: comply\nComply by 2027-01-12\nScope: sale, sharing, targeted_advertising",
 			"Instruct third parties\n  - adnet-after (received it 2026-12-18T17:30:00-08:00): sold to adnet-after after the opt-out was received",
 		}},
