@@ -28,7 +28,7 @@ var formats = []struct {
 	{"date-time", isInstant, "is not a valid instant (RFC 3339 with an offset)"},
 	{"jurisdiction", isJurisdiction, "is not a known jurisdiction"},
 	{"iana-zone", isZone, "is not an IANA time zone"},
-	{"calendar", isCalendar, "is not a known business-day calendar (US, US-CA, US-VA, US-CO, US-CT, US-UT, weekends, or an EU/EEA country code)"},
+	{"calendar", isCalendar, "is not a known business-day calendar (US, US-CA, US-VA, US-CO, US-CT, US-UT, weekends, an EU/EEA country code, or common(A,B,...) of two or more of those)"},
 }
 
 func registerFormats(c *jsonschema.Compiler) {
