@@ -88,41 +88,54 @@ const maxUncited = 10
 // and a citation emptied at run time (lib.with_citation(r, "")).
 func checkServedCitations(decision map[string]any) error {
 	var msgs []string
-	need := func(v any, ptr string) {
+	var path []string // the JSON pointer's tokens, written out only for a message
+	need := func(v any, tokens ...string) {
 		m, _ := v.(map[string]any)
 		if s, ok := m["citation"].(string); ok && strings.TrimSpace(s) != "" {
 			return
+		}
+		var ptr strings.Builder
+		for _, t := range append(path, tokens...) {
+			ptr.WriteString("/" + escapePointer(t))
 		}
 		what := ""
 		if rule, ok := m["rule"].(string); ok && rule != "" {
 			what = " (rule " + rule + ")"
 		}
-		msgs = append(msgs, fmt.Sprintf("the decision's %s%s has no citation", ptr, what))
+		msgs = append(msgs, fmt.Sprintf("the decision's %s%s has no citation", ptr.String(), what))
 	}
-	var walk func(v any, ptr string)
-	walk = func(v any, ptr string) {
+	var walk func(v any)
+	walk = func(v any) {
 		switch v := v.(type) {
 		case map[string]any:
 			for k, c := range v {
-				at := ptr + "/" + escapePointer(k)
 				list, isList := c.([]any)
 				switch {
-				case k == "reasons" && isList, ptr == "" && isList && slices.Contains(citedLists, k):
+				case k == "reasons" && isList, len(path) == 0 && isList && slices.Contains(citedLists, k):
 					for i, e := range list {
-						need(e, at+"/"+strconv.Itoa(i))
+						need(e, k, strconv.Itoa(i))
 					}
 				case slices.Contains(citedObjects, k):
-					need(c, at)
+					need(c, k)
 				}
-				walk(c, at)
+				if _, isMap := c.(map[string]any); isMap || isList {
+					path = append(path, k)
+					walk(c)
+					path = path[:len(path)-1]
+				}
 			}
 		case []any:
 			for i, e := range v {
-				walk(e, ptr+"/"+strconv.Itoa(i))
+				switch e.(type) {
+				case map[string]any, []any:
+					path = append(path, strconv.Itoa(i))
+					walk(e)
+					path = path[:len(path)-1]
+				}
 			}
 		}
 	}
-	walk(decision, "")
+	walk(decision)
 	if len(msgs) == 0 {
 		return nil
 	}
