@@ -38,6 +38,50 @@ type Record struct {
 	// RetainUntil is the last day the record is kept, where the decision
 	// says (record.retain_until of a request to delete).
 	RetainUntil string `json:"retain_until,omitempty"`
+
+	// What the metrics of the seed procedure (§ 8) and of Cal. Code Regs.
+	// tit. 11, § 7102 count. Dates are YYYY-MM-DD in the business's zone.
+
+	// RespondBy is the binding date to respond by: deadlines.respond_by of
+	// a request to delete, comply_by of an opt-out (empty when the law sets
+	// no fixed date).
+	RespondBy string `json:"respond_by,omitempty"`
+	// ExtendedRespondBy and ExtensionNoticeBy are the latest response date
+	// if the extension is taken and the last day to notify it.
+	ExtendedRespondBy string `json:"extended_respond_by,omitempty"`
+	ExtensionNoticeBy string `json:"extension_notice_by,omitempty"`
+	// ExtensionNotifiedOn is the day the extension notice was sent; Extended
+	// says it was sent by ExtensionNoticeBy, so that ExtendedRespondBy is
+	// the date to respond by (see Due).
+	ExtensionNotifiedOn string `json:"extension_notified_on,omitempty"`
+	Extended            bool   `json:"extended,omitempty"`
+	// RespondedAt is the instant of the response (the plan's respond step
+	// done_at), RespondedOn its day, ResponseChannel how it was sent.
+	RespondedAt     string `json:"responded_at,omitempty"`
+	RespondedOn     string `json:"responded_on,omitempty"`
+	ResponseChannel string `json:"response_channel,omitempty"`
+	// DenialReasons says why a request was refused in whole or in part:
+	// for partial_deletion and denied, the exception bases of the items
+	// kept; for any other refusing outcome (unverified, deny_fraud,
+	// invalid), the outcome itself. Sorted, unique; empty otherwise.
+	DenialReasons []string `json:"denial_reasons,omitempty"`
+	// DirectivesSent and DirectivesConfirmed count the deletion directives
+	// sent to recipients and those they confirmed.
+	DirectivesSent      int `json:"directives_sent,omitempty"`
+	DirectivesConfirmed int `json:"directives_confirmed,omitempty"`
+	// AppealReceivedOn and AppealAnsweredOn date an appeal and its answer.
+	AppealReceivedOn string `json:"appeal_received_on,omitempty"`
+	AppealAnsweredOn string `json:"appeal_answered_on,omitempty"`
+}
+
+// Due is the date the request had to be answered by: ExtendedRespondBy
+// when the extension was notified in time (Extended), else RespondBy;
+// empty when there is no fixed date.
+func (r Record) Due() string {
+	if r.Extended && r.ExtendedRespondBy != "" {
+		return r.ExtendedRespondBy
+	}
+	return r.RespondBy
 }
 
 // Date is one computed date of a decision.
@@ -74,7 +118,9 @@ type decision struct {
 	ComplyBy *string `json:"comply_by"`
 	Earliest *string `json:"earliest"`
 	Items    []struct {
+		Action    string `json:"action"`
 		Exception *struct {
+			Basis    string `json:"basis"`
 			Citation string `json:"citation"`
 		} `json:"exception"`
 		Reasons []policy.Reason `json:"reasons"`
@@ -82,11 +128,27 @@ type decision struct {
 	ThirdPartyInstructions []struct {
 		Citation string `json:"citation"`
 	} `json:"third_party_instructions"`
+	Directives []struct {
+		SentAt      string `json:"sent_at"`
+		ConfirmedAt string `json:"confirmed_at"`
+	} `json:"directives"`
+	Plan []struct {
+		Step   string `json:"step"`
+		DoneAt string `json:"done_at"`
+	} `json:"plan"`
 	Record *struct {
-		RetainUntil string `json:"retain_until"`
-		Citation    string `json:"citation"`
+		RetainUntil         string `json:"retain_until"`
+		Citation            string `json:"citation"`
+		RespondedOn         string `json:"responded_on"`
+		ResponseChannel     string `json:"response_channel"`
+		ExtensionNotifiedOn string `json:"extension_notified_on"`
+		AppealReceivedOn    string `json:"appeal_received_on"`
+		AppealAnsweredOn    string `json:"appeal_answered_on"`
 	} `json:"record"`
 }
+
+// refusing are the outcomes that refuse a request in whole or in part.
+var refusing = map[string]bool{"partial_deletion": true, "denied": true, "unverified": true, "deny_fraud": true, "invalid": true}
 
 // NewRecord makes the record of a decision document (as Engine.Decide
 // returns it) for the consumer whose ConsumerHash is consumer.
@@ -157,12 +219,51 @@ func NewRecord(decisionJSON []byte, consumer string) (Record, error) {
 		binding("respond_by", dl.RespondBy)
 		binding("extended_respond_by", dl.ExtendedRespondBy)
 		binding("extension_notice_by", dl.ExtensionNoticeBy)
+		r.RespondBy = deref(dl.RespondBy)
+		r.ExtendedRespondBy = deref(dl.ExtendedRespondBy)
+		r.ExtensionNoticeBy = deref(dl.ExtensionNoticeBy)
+	} else {
+		r.RespondBy = deref(d.ComplyBy)
 	}
 	binding("comply_by", d.ComplyBy)
 	binding("earliest", d.Earliest)
-	if d.Record != nil {
-		r.RetainUntil = d.Record.RetainUntil
-		citations = append(citations, d.Record.Citation)
+	if rec := d.Record; rec != nil {
+		r.RetainUntil = rec.RetainUntil
+		citations = append(citations, rec.Citation)
+		r.RespondedOn = rec.RespondedOn
+		r.ResponseChannel = rec.ResponseChannel
+		r.ExtensionNotifiedOn = rec.ExtensionNotifiedOn
+		r.AppealReceivedOn = rec.AppealReceivedOn
+		r.AppealAnsweredOn = rec.AppealAnsweredOn
+		// YYYY-MM-DD dates compare as strings.
+		r.Extended = rec.ExtensionNotifiedOn != "" && r.ExtensionNoticeBy != "" && rec.ExtensionNotifiedOn <= r.ExtensionNoticeBy
+	}
+	for _, s := range d.Plan {
+		if s.Step == "respond" {
+			r.RespondedAt = s.DoneAt
+		}
+	}
+	for _, x := range d.Directives {
+		if x.SentAt != "" || x.ConfirmedAt != "" {
+			r.DirectivesSent++
+		}
+		if x.ConfirmedAt != "" {
+			r.DirectivesConfirmed++
+		}
+	}
+	var denial []string
+	switch {
+	case r.Outcome == "partial_deletion" || r.Outcome == "denied":
+		for _, it := range d.Items {
+			if it.Exception != nil && it.Action == "retain" {
+				denial = append(denial, it.Exception.Basis)
+			}
+		}
+	case refusing[r.Outcome]:
+		denial = []string{r.Outcome}
+	}
+	if len(denial) > 0 {
+		r.DenialReasons = sorted(denial)
 	}
 	r.Laws = sorted(r.Laws)
 	r.Reasons = sorted(reasons)
@@ -170,6 +271,13 @@ func NewRecord(decisionJSON []byte, consumer string) (Record, error) {
 	r.Escalations = sorted(escalations)
 	r.Citations = sorted(citations)
 	return r, nil
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
 }
 
 // sorted returns the non-empty strings of s, sorted and unique, never nil.

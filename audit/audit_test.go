@@ -86,3 +86,61 @@ func TestNotADecision(t *testing.T) {
 	_, err := audit.NewRecord([]byte("{"), "h")
 	assert.Error(t, err)
 }
+
+func TestRecordOfARequestClosedAfterAnExtension(t *testing.T) {
+	r, err := audit.NewRecord(golden(t, "events-response-sent-closed"), "h")
+	require.NoError(t, err)
+	assert.Equal(t, "2026-03-02", r.ReceivedOn)
+	assert.Equal(t, "2026-04-16", r.RespondBy)
+	assert.Equal(t, "2026-05-31", r.ExtendedRespondBy)
+	assert.Equal(t, "2026-04-16", r.ExtensionNoticeBy)
+	assert.Equal(t, "2026-04-14", r.ExtensionNotifiedOn)
+	assert.True(t, r.Extended)
+	assert.Equal(t, "2026-05-31", r.Due())
+	assert.Equal(t, "2026-05-20T16:00:00-07:00", r.RespondedAt)
+	assert.Equal(t, "2026-05-20", r.RespondedOn)
+	assert.Equal(t, "email", r.ResponseChannel)
+	assert.Equal(t, 1, r.DirectivesSent)
+	assert.Equal(t, 1, r.DirectivesConfirmed)
+	assert.Empty(t, r.DenialReasons)
+	assert.Empty(t, r.Escalations)
+	assert.Equal(t, "2029-05-20", r.RetainUntil)
+}
+
+func TestRecordOfAnOpenRequestWithALateConfirmation(t *testing.T) {
+	r, err := audit.NewRecord(golden(t, "events-directive-confirmation-late"), "h")
+	require.NoError(t, err)
+	assert.Equal(t, "2026-04-16", r.Due())
+	assert.False(t, r.Extended)
+	assert.Empty(t, r.RespondedAt)
+	assert.Empty(t, r.RespondedOn)
+	assert.Equal(t, 2, r.DirectivesSent)
+	assert.Equal(t, 1, r.DirectivesConfirmed)
+	assert.Equal(t, []string{"recipient_non_compliance"}, r.Escalations)
+}
+
+func TestDenialReasons(t *testing.T) {
+	for name, want := range map[string][]string{
+		"ccpa-legal-hold":                    {"legal_obligation"},
+		"ccpa-partial-tax-record-and-backup": {"legal_obligation"}, // the deferred backup is no refusal
+		"ccpa-unverified-on-response-date":   {"unverified"},
+		"optout-deny-fraud":                  {"deny_fraud"},
+		"ccpa-full-deletion":                 nil,
+	} {
+		t.Run(name, func(t *testing.T) {
+			r, err := audit.NewRecord(golden(t, name), "h")
+			require.NoError(t, err)
+			assert.Equal(t, want, r.DenialReasons)
+		})
+	}
+}
+
+func TestAnExtensionNotifiedLateIsNotTaken(t *testing.T) {
+	dec := golden(t, "events-response-sent-closed")
+	late := strings.Replace(string(dec), `"extension_notified_on": "2026-04-14"`, `"extension_notified_on": "2026-04-17"`, 1)
+	require.NotEqual(t, string(dec), late)
+	r, err := audit.NewRecord([]byte(late), "h")
+	require.NoError(t, err)
+	assert.False(t, r.Extended)
+	assert.Equal(t, "2026-04-16", r.Due())
+}

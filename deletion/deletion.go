@@ -91,6 +91,25 @@ type Events struct {
 	AnalysisCompletedAt  string `json:"analysis_completed_at,omitempty"`
 	DeletionCompletedAt  string `json:"deletion_completed_at,omitempty"`
 	RespondedAt          string `json:"responded_at,omitempty"`
+	// ResponseChannel is how the response was sent: email, postal_mail,
+	// account, in_app, phone or other.
+	ResponseChannel string `json:"response_channel,omitempty"`
+	// ItemsDeleted is the deletion log (seed procedure § 3.2 step 5). Once
+	// it names every item the decision removes, the plan's
+	// execute_deletion step is done at its latest entry.
+	ItemsDeleted     []ItemDeleted `json:"items_deleted,omitempty"`
+	AppealReceivedAt string        `json:"appeal_received_at,omitempty"`
+	AppealAnsweredAt string        `json:"appeal_answered_at,omitempty"`
+}
+
+// ItemDeleted is one entry of the deletion log: which item (Item.ID) was
+// deleted, when (an RFC 3339 instant), by whom (a role or team, not a
+// person's name) and by which method.
+type ItemDeleted struct {
+	Item   string `json:"item"`
+	At     string `json:"at"`
+	By     string `json:"by,omitempty"`
+	Method string `json:"method,omitempty"`
 }
 
 // Disputes records a consumer's challenges.
@@ -136,21 +155,35 @@ type Directive struct {
 	ConfirmBy   calendar.Date  `json:"confirm_by"`
 	FollowUpDue *calendar.Date `json:"follow_up_due,omitempty"`
 	Overdue     bool           `json:"overdue"`
+	// SentAt and ConfirmedAt echo the recipient's directive_sent_at and
+	// confirmed_at.
+	SentAt      string `json:"sent_at,omitempty"`
+	ConfirmedAt string `json:"confirmed_at,omitempty"`
 }
 
 // PlanStep is one step of the deletion procedure and its due date;
 // Statutory steps are dated by the law, the others by the playbook.
+// Overdue is true when the step is not done, its date has passed and the
+// request is still open (answer_appeal: while the appeal is unanswered).
 type PlanStep struct {
 	Step      string        `json:"step"`
 	Due       calendar.Date `json:"due"`
 	DoneAt    string        `json:"done_at,omitempty"`
 	Statutory bool          `json:"statutory"`
+	Overdue   bool          `json:"overdue,omitempty"`
 }
 
-// Record says how long the record of the request is kept.
+// Record says how long the record of the request is kept, and carries the
+// dates a business logs of it (the response, the extension notice, an
+// appeal, each in the business's zone) and the response's channel.
 type Record struct {
-	RetainUntil calendar.Date `json:"retain_until"`
-	Citation    string        `json:"citation"`
+	RetainUntil         calendar.Date  `json:"retain_until"`
+	Citation            string         `json:"citation"`
+	RespondedOn         *calendar.Date `json:"responded_on,omitempty"`
+	ResponseChannel     string         `json:"response_channel,omitempty"`
+	ExtensionNotifiedOn *calendar.Date `json:"extension_notified_on,omitempty"`
+	AppealReceivedOn    *calendar.Date `json:"appeal_received_on,omitempty"`
+	AppealAnsweredOn    *calendar.Date `json:"appeal_answered_on,omitempty"`
 }
 
 // VerificationDecision is the identity verification the laws require and

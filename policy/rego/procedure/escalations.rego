@@ -13,7 +13,7 @@ request_received_on := data.dsrkit.request.received_on
 # exceptions and legal holds (items).
 escalations contains escalation("deadline_at_risk", sprintf("%d days since receipt and no response yet", [days_since_receipt])) if {
 	days_since_receipt > settings.deadline_at_risk_after_days
-	not events.responded_at
+	not closed
 }
 
 escalations contains escalation("denial_disputed", "the consumer disputes the denial") if input.disputes.denial_disputed

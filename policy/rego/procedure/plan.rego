@@ -3,6 +3,7 @@ package dsrkit.procedure
 import data.dsrkit.deadlines
 import data.dsrkit.lib
 import data.dsrkit.request
+import data.dsrkit.verification
 
 # step_events: the steps in order, and the event that marks each done.
 step_events := [
@@ -16,12 +17,22 @@ step_events := [
 	["respond", "responded_at"],
 ]
 
-done := {pair[0]: instant |
+# done: the instant each step was done — the step's own event, else what
+# the deletion log and the directives sent show (events.rego).
+done := object.union(derived_done, {pair[0]: instant |
 	some pair in step_events
 	instant := object.union(events, {"received_at": input.received_at})[pair[1]]
-}
+})
 
-respond_by := deadlines.binding.respond_by
+# respond_by is the date to respond by: the binding response date, or the
+# extended one once the extension was notified in time (R6, R7).
+respond_by := deadlines.binding.respond_by if not extension_in_time
+
+respond_by := deadlines.binding.extended_respond_by if extension_in_time
+
+respond_name := "extended_respond_by" if extension_in_time
+
+default respond_name := "respond_by"
 
 # from(step, planned) is the date the next step counts from: the day the
 # step was actually done, else its planned date.
@@ -60,10 +71,26 @@ statutory contains "acknowledge" if deadlines.binding.acknowledge_by
 # due is each step's date, never later than the statutory response date.
 due[step] := min({date, respond_by}) if some step, date in unclamped
 
-plan := [object.union({"step": step, "due": due[step], "statutory": step in statutory}, {"done_at": t | t := done[step]}) |
-	some pair in step_events
-	step := pair[0]
-]
+# plan lists the steps in order, each with its due date, when it was done,
+# and whether it is overdue: not done, past its date, the request still
+# open; then, once an appeal is received, the answer to it.
+plan := array.concat(
+	[object.union(
+		{"step": step, "due": due[step], "statutory": step in statutory},
+		object.union({"done_at": t | t := done[step]}, {"overdue": true | overdue_step(step)}),
+	) |
+		some pair in step_events
+		step := pair[0]
+	],
+	appeal_plan,
+)
+
+overdue_step(step) if {
+	not settled(step)
+	not blocked(step)
+	not closed
+	request_as_of_date > due[step]
+}
 
 # METADATA
 # title: A step clamped to the response date
@@ -77,4 +104,20 @@ reasons contains lib.with_citation(lib.reason("plan_clamped", msg, rego.metadata
 	msg := sprintf("%s would be due on %s, after the response date %s: it is due on %s", [step, unclamped[step], respond_by, respond_by])
 }
 
-respond_citation := concat("; ", {s.citation | some s in deadlines.timeline; s.name == "respond_by"; s.date == respond_by})
+respond_citation := concat("; ", {s.citation | some s in deadlines.timeline; s.name == respond_name; s.date == respond_by})
+
+# settled: a step done, or, for verification, an identity the request's
+# facts already verify (or that needs none) without a verified_at event.
+settled(step) if done[step]
+
+settled("verify") if verification.status in {"verified", "not_required"}
+
+# discovery reported what it found (the request's data) without its event
+settled("discover") if count(object.get(input, "data", [])) > 0
+
+# blocked: the steps that wait on an identity not yet verified are not
+# overdue themselves; the verification (and the response) is.
+blocked(step) if {
+	step in {"discover", "analyze_exceptions", "execute_deletion", "notify_recipients"}
+	verification.status in {"insufficient", "pending"}
+}

@@ -51,8 +51,8 @@ test_directives if {
 		],
 	})
 	procedure.directives == [
-		{"recipient": "sp-1", "role": "service_provider", "action": "delete", "confirm_by": "2026-03-25", "follow_up_due": "2026-03-26", "overdue": true},
-		{"recipient": "sp-2", "role": "contractor", "action": "delete", "confirm_by": "2026-03-25", "overdue": false},
+		{"recipient": "sp-1", "role": "service_provider", "action": "delete", "confirm_by": "2026-03-25", "follow_up_due": "2026-03-26", "overdue": true, "sent_at": "2026-03-10T09:00:00Z"},
+		{"recipient": "sp-2", "role": "contractor", "action": "delete", "confirm_by": "2026-03-25", "overdue": false, "sent_at": "2026-03-10T09:00:00Z", "confirmed_at": "2026-03-20T09:00:00Z"},
 		{"recipient": "tp-1", "role": "third_party", "action": "notify_delete", "confirm_by": "2026-05-01", "follow_up_due": "2026-05-02", "overdue": false},
 	] with input as inp
 	codes := {r.code | some r in procedure.reasons} with input as inp

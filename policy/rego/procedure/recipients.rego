@@ -31,7 +31,10 @@ directive_action(r) := "notify_delete" if {
 
 directives := [object.union(
 	{"recipient": r.id, "role": r.role, "action": directive_action(r), "confirm_by": confirm_by(r), "overdue": overdue_flag(r)},
-	{"follow_up_due": dsrkit.add_days(confirm_by(r), 1) | not r.confirmed_at},
+	object.union(
+		{"follow_up_due": dsrkit.add_days(confirm_by(r), 1) | not r.confirmed_at},
+		object.union({"sent_at": t | t := r.directive_sent_at}, {"confirmed_at": t | t := r.confirmed_at}),
+	),
 ) |
 	some r in recipients
 	directive_action(r)

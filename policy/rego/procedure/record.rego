@@ -18,10 +18,31 @@ record_periods contains {"n": p.n, "unit": p.unit, "citation": p.citation} if {
 
 record_periods contains object.union(settings.record_retention, {"citation": "playbook: record retention"})
 
-record := {
-	"retain_until": max({retain(response_date, p) | some p in record_periods}),
-	"citation": concat("; ", sort({p.citation | some p in record_periods})),
-} if respond_by
+# The record also carries what § 7101(a) has a business log and the
+# metrics of seed procedure § 8 count: the dates of the response, of the
+# extension notice and of an appeal, and the channel of the response.
+record := object.union(
+	{
+		"retain_until": max({retain(response_date, p) | some p in record_periods}),
+		"citation": concat("; ", sort({p.citation | some p in record_periods})),
+	},
+	record_events,
+) if respond_by
+
+record_event_paths := {
+	"responded_on": ["events", "responded_at"],
+	"extension_notified_on": ["extension", "notified_at"],
+	"appeal_received_on": ["events", "appeal_received_at"],
+	"appeal_answered_on": ["events", "appeal_answered_at"],
+}
+
+record_events[name] := day(instant) if {
+	some name, path in record_event_paths
+	instant := object.get(input, path, null)
+	instant != null
+}
+
+record_events["response_channel"] := events.response_channel
 
 # retain is the end of a retention period: months are calendar months,
 # clamped (never rolled forward); other units count as the law's periods do.
