@@ -12,6 +12,8 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/dsrkit/dsrkit/policy"
@@ -19,27 +21,50 @@ import (
 
 type decideFlags struct {
 	asOf, calendar, policyDir, playbook string
-	jsonl                               bool
+	jsonl, progress                     bool
+	timeout                             time.Duration
 }
 
-func parseDecideFlags(name string, args []string, stderr io.Writer, allowJSONL bool) (*decideFlags, string, error) {
-	fs := flag.NewFlagSet("dsrkit "+name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var f decideFlags
-	fs.StringVar(&f.asOf, "as-of", "", "moment of evaluation, RFC 3339 (default: the request's as_of, else now)")
-	fs.StringVar(&f.calendar, "calendar", "", "business-day calendar, e.g. US, US-CA, DE (default: per law)")
-	fs.StringVar(&f.policyDir, "policy", "", "policy directory or OPA bundle (default: the embedded policy)")
-	fs.StringVar(&f.playbook, "playbook", "", "the organisation's playbook, YAML or JSON (default: the seed procedure's)")
-	if allowJSONL {
-		fs.BoolVar(&f.jsonl, "jsonl", false, "read one request per line and answer each in order")
+// defaultTimeout bounds the work on one request.
+const defaultTimeout = 30 * time.Second
+
+// positiveDuration is a flag.Value for a duration greater than zero.
+type positiveDuration struct{ d *time.Duration }
+
+func (p positiveDuration) String() string {
+	if p.d == nil {
+		return ""
 	}
-	if err := fs.Parse(args); err != nil {
-		return nil, "", &exitError{code: exitInvalid}
+	return p.d.String()
+}
+
+func (p positiveDuration) Set(s string) error {
+	d, err := time.ParseDuration(s)
+	switch {
+	case err != nil:
+		return errors.New("not a duration such as 30s, 1m30s or 500ms")
+	case d <= 0:
+		return errors.New("must be more than zero")
 	}
-	if fs.NArg() != 1 {
-		return nil, "", &exitError{code: exitInvalid, msg: "dsrkit " + name + ": give one request file, or - for standard input"}
+	*p.d = d
+	return nil
+}
+
+// decideFlagSet is the flag set of decide (name "decide": with --jsonl and
+// --progress) or explain.
+func decideFlagSet(name string) (*flag.FlagSet, *decideFlags) {
+	fs := newFlagSet(name)
+	f := &decideFlags{timeout: defaultTimeout}
+	fs.StringVar(&f.asOf, "as-of", "", "the moment of evaluation, an RFC 3339 `instant` (default: the request's as_of, else now)")
+	fs.StringVar(&f.calendar, "calendar", "", "the business-day `calendar`, e.g. US, US-CA, DE (default: the request's business.calendar, else each law's)")
+	fs.StringVar(&f.policyDir, "policy", "", "the policy: a `directory` or an OPA bundle (.tar.gz) (default: the embedded policy)")
+	fs.StringVar(&f.playbook, "playbook", "", "the organisation's playbook, a YAML or JSON `file` (default: the seed procedure's)")
+	fs.Var(positiveDuration{&f.timeout}, "timeout", "give up deciding a request after this `duration` (exit 1, or an error object per line with --jsonl)")
+	if name == "decide" {
+		fs.BoolVar(&f.jsonl, "jsonl", false, "read one request per line and answer each, in order, as soon as it is decided")
+		fs.BoolVar(&f.progress, "progress", false, "with --jsonl, show the count and rate of answers on standard error (default: on when standard error is a terminal)")
 	}
-	return &f, fs.Arg(0), nil
+	return fs, f
 }
 
 func newEngine(ctx context.Context, dir, playbook string) (*policy.Engine, error) {
@@ -53,11 +78,11 @@ func newEngine(ctx context.Context, dir, playbook string) (*policy.Engine, error
 	return policy.New(ctx, opts...)
 }
 
-func readInput(name string, stdin io.Reader) ([]byte, error) {
+func openInput(name string, stdin io.Reader) (io.ReadCloser, error) {
 	if name == "-" {
-		return io.ReadAll(stdin)
+		return io.NopCloser(stdin), nil
 	}
-	return os.ReadFile(name)
+	return os.Open(name)
 }
 
 // decide runs "decide" and, with explain, "explain".
@@ -66,14 +91,32 @@ func decide(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	if explain {
 		name = "explain"
 	}
-	f, file, err := parseDecideFlags(name, args, stderr, !explain)
-	if err != nil {
+	fs, f := decideFlagSet(name)
+	pos, err := parseArgs(name, fs, args, stdout)
+	switch {
+	case errors.Is(err, errHelped):
+		return nil
+	case err != nil:
 		return err
+	case len(pos) != 1:
+		return usageError(name, "give one request file, or - for standard input")
 	}
-	in, err := readInput(file, stdin)
+	if f.asOf != "" {
+		if _, err := time.Parse(time.RFC3339, f.asOf); err != nil {
+			return usageError(name, "--as-of: %q is not an RFC 3339 instant such as 2026-12-01T09:00:00Z", f.asOf)
+		}
+	}
+	if f.progress && !f.jsonl {
+		return usageError(name, "--progress: only with --jsonl")
+	}
+	if !flagSet(fs, "progress") {
+		f.progress = f.jsonl && isTerminal(stderr)
+	}
+	in, err := openInput(pos[0], stdin)
 	if err != nil {
-		return err
+		return usageError(name, "%v", err)
 	}
+	defer in.Close()
 	eng, err := newEngine(ctx, f.policyDir, f.playbook)
 	if err != nil {
 		return err
@@ -81,21 +124,48 @@ func decide(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	if f.jsonl {
 		return decideStream(ctx, eng, f, in, stdout, stderr)
 	}
-	out, err := eng.Decide(ctx, in, f.options(in)...)
+	request, err := io.ReadAll(in)
 	if err != nil {
-		return decideError(err)
+		return err
+	}
+	out, err := f.decideOne(ctx, eng, request)
+	if err != nil {
+		return f.decideError(err)
 	}
 	if explain {
 		return render(stdout, out)
 	}
 	var buf bytes.Buffer
-	if err := json.Indent(&buf, out, "", "  "); err != nil {
+	if err := json.Indent(&buf, unescapeHTML(out), "", "  "); err != nil {
 		return err
 	}
 	buf.WriteByte('\n')
 	_, err = buf.WriteTo(stdout)
 	return err
 }
+
+// decideOne decides one request within --timeout.
+func (f *decideFlags) decideOne(ctx context.Context, eng *policy.Engine, request []byte) (json.RawMessage, error) {
+	rctx, cancel := context.WithTimeout(ctx, f.timeout)
+	defer cancel()
+	out, err := eng.Decide(rctx, request, f.options(request)...)
+	if err != nil && !errors.Is(err, policy.ErrInvalidRequest) && errors.Is(rctx.Err(), context.DeadlineExceeded) {
+		return nil, &timeoutError{limit: f.timeout, err: err}
+	}
+	return out, err
+}
+
+// timeoutError: no decision within --timeout.
+type timeoutError struct {
+	limit time.Duration
+	err   error
+}
+
+func (e *timeoutError) Error() string {
+	return fmt.Sprintf("no decision within --timeout %v (%v)", e.limit, e.err)
+}
+
+func (e *timeoutError) Unwrap() error { return e.err }
 
 // options turns the flags into decide options. as_of comes from --as-of,
 // else the request, else the clock: the only place dsrkit reads it.
@@ -113,87 +183,413 @@ func (f *decideFlags) options(request []byte) []policy.DecideOption {
 	return opts
 }
 
+// hasAsOf reports whether the request has an as_of member, whatever its
+// value: an as_of that is null or not a string is the request's, and is
+// refused as such, never replaced by the clock.
 func hasAsOf(request []byte) bool {
-	var probe struct {
-		AsOf *string `json:"as_of"`
+	var probe map[string]json.RawMessage
+	if json.Unmarshal(request, &probe) != nil {
+		return false
 	}
-	return json.Unmarshal(request, &probe) == nil && probe.AsOf != nil
+	_, ok := probe["as_of"]
+	return ok
 }
 
-// decideError maps an engine error to the command's exit status.
-func decideError(err error) error {
-	var re *policy.RequestError
-	if errors.As(err, &re) {
-		lines := make([]string, len(re.Problems))
-		for i, p := range re.Problems {
-			lines[i] = p.String()
+// overridden maps the pointers of the request fields the flags set to the
+// flags' names.
+func (f *decideFlags) overridden() map[string]string {
+	m := map[string]string{}
+	if f.asOf != "" {
+		m["/as_of"] = "--as-of"
+	}
+	if f.calendar != "" {
+		m["/business/calendar"] = "--calendar"
+	}
+	return m
+}
+
+// splitProblems separates the problems of the request from those of the
+// values the flags put into it, which are named after the flag.
+func (f *decideFlags) splitProblems(re *policy.RequestError) (request []policy.Problem, flags []string) {
+	over := f.overridden()
+	for _, p := range re.Problems {
+		if flag, ok := over[p.Pointer]; ok {
+			flags = append(flags, flag+": "+p.Message)
+			continue
 		}
-		return &exitError{code: exitInvalid, msg: strings.Join(lines, "\n")}
+		request = append(request, p)
 	}
-	return err
+	return request, flags
 }
 
-// streamResult is one line's answer in a --jsonl stream.
-type streamResult struct {
+// decideError maps an engine error to the command's exit status: 2 for an
+// invalid request, each problem with its pointer; 1 for a flag whose value
+// the contract refuses (--calendar Narnia), a policy error or a timeout.
+func (f *decideFlags) decideError(err error) error {
+	var re *policy.RequestError
+	if !errors.As(err, &re) {
+		return err
+	}
+	problems, flags := f.splitProblems(re)
+	lines := flags
+	for _, p := range problems {
+		lines = append(lines, p.String())
+	}
+	code := exitInvalid
+	if len(problems) == 0 {
+		code = exitFailure
+	}
+	return &exitError{code: code, msg: strings.Join(lines, "\n")}
+}
+
+// unescapeHTML undoes encoding/json's HTML escaping (\u003c, \u003e,
+// \u0026) inside the strings of a JSON document, leaving every other
+// escape as it is.
+func unescapeHTML(b []byte) []byte {
+	if !bytes.Contains(b, []byte(`\u00`)) {
+		return b
+	}
+	out := make([]byte, 0, len(b))
+	inString := false
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case !inString:
+			inString = c == '"'
+		case c == '"':
+			inString = false
+		case c == '\\' && i+1 < len(b):
+			if i+5 < len(b) && b[i+1] == 'u' && string(b[i+2:i+4]) == "00" {
+				switch string(b[i+4 : i+6]) {
+				case "3c", "3C":
+					out, i = append(out, '<'), i+5
+					continue
+				case "3e", "3E":
+					out, i = append(out, '>'), i+5
+					continue
+				case "26":
+					out, i = append(out, '&'), i+5
+					continue
+				}
+			}
+			out = append(out, c, b[i+1]) // any other escape, whole: \\ and \" included
+			i++
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// writeJSONLine writes v as one line of JSON, without HTML escaping.
+func writeJSONLine(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// isTerminal reports whether w is a terminal (a character device).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// maxLine is the longest request line --jsonl reads, in bytes without the
+// line end; a longer line is an invalid request, for that line only.
+var maxLine = 16 << 20
+
+// job is one request line of a --jsonl stream.
+type job struct {
+	line    int
+	request []byte
+	answer  chan answer // buffered: the worker never waits for the writer
+}
+
+type answer struct {
 	out []byte
 	err error
 }
 
-// decideStream answers one request per line, in order, deciding on all cores.
-// A line that cannot be decided gets an error object on stdout (so lines stay
-// aligned) and a message on stderr; the exit status is 1 if any line failed,
-// else 2 if any was invalid.
-func decideStream(ctx context.Context, eng *policy.Engine, f *decideFlags, in []byte, stdout, stderr io.Writer) error {
-	var lines [][]byte
-	sc := bufio.NewScanner(bytes.NewReader(in))
-	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
-	for sc.Scan() {
-		if line := bytes.TrimSpace(sc.Bytes()); len(line) > 0 {
-			lines = append(lines, bytes.Clone(line))
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return err
-	}
-	results := make([]chan streamResult, len(lines))
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, line := range lines {
-		results[i] = make(chan streamResult, 1)
-		sem <- struct{}{}
+// lineError is the answer to a line that could not be decided.
+type lineError struct {
+	Line      int              `json:"line"`
+	RequestID string           `json:"request_id,omitempty"`
+	Error     string           `json:"error"`
+	Problems  []policy.Problem `json:"problems,omitempty"`
+}
+
+// streamer holds what a --jsonl stream shares.
+type streamer struct {
+	eng     *policy.Engine
+	f       *decideFlags
+	workers int
+	window  int // at most this many lines are read ahead of the output
+
+	stderrMu sync.Mutex
+	stderr   io.Writer
+
+	read, written, invalid, failed atomic.Int64
+	maxAhead                       atomic.Int64 // the most lines read and not yet written, for tests
+}
+
+// decideStream answers one request per line of in, in order: each answer
+// is written (and flushed) as soon as it and every one before it are
+// decided. Lines are decided by one worker per core, at most s.window
+// lines ahead of the output, so memory is bounded by the window, not the
+// input. Line numbers are physical: a blank line counts, and gives no
+// output. A line that cannot be decided gets an error object on stdout (so
+// that answers stay matched to requests) and a message on stderr; the exit
+// status is 1 if any line could not be decided, else 2 if any was invalid.
+func decideStream(ctx context.Context, eng *policy.Engine, f *decideFlags, in io.Reader, stdout, stderr io.Writer) error {
+	workers := runtime.GOMAXPROCS(0)
+	s := &streamer{eng: eng, f: f, workers: workers, window: 4 * workers, stderr: stderr}
+	return s.run(ctx, in, stdout)
+}
+
+func (s *streamer) run(ctx context.Context, in io.Reader, stdout io.Writer) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	order := make(chan *job, s.window) // lines in input order, for the writer
+	work := make(chan *job)            // lines to decide, for the workers
+	var readErr error                  // set before order is closed
+	go func() {
+		defer close(order)
+		defer close(work)
+		readErr = s.readLines(ctx, in, order, work)
+	}()
+	for range s.workers {
 		go func() {
-			defer func() { <-sem }()
-			out, err := eng.Decide(ctx, line, f.options(line)...)
-			results[i] <- streamResult{out, err}
+			for j := range work {
+				out, err := s.f.decideOne(ctx, s.eng, j.request)
+				j.answer <- answer{out, err}
+			}
 		}()
 	}
-	w := bufio.NewWriter(stdout)
-	defer w.Flush()
-	invalid, failed := false, false
-	for i, ch := range results {
-		r := <-ch
-		if r.err == nil {
-			w.Write(r.out)
-			w.WriteByte('\n')
-			continue
-		}
-		obj := map[string]any{"line": i + 1, "error": r.err.Error()}
-		var re *policy.RequestError
-		if errors.As(r.err, &re) {
-			obj["error"], obj["problems"] = "invalid request", re.Problems
-			invalid = true
-		} else {
-			failed = true
-		}
-		b, _ := json.Marshal(obj)
-		w.Write(b)
-		w.WriteByte('\n')
-		fmt.Fprintf(stderr, "line %d: %v\n", i+1, r.err)
+	var stop func()
+	if s.f.progress {
+		stop = s.showProgress()
+	}
+	err := s.write(order, stdout)
+	if stop != nil {
+		stop()
 	}
 	switch {
-	case failed:
+	case err != nil:
+		return err
+	case readErr != nil:
+		return readErr
+	case s.failed.Load() > 0:
 		return &exitError{code: exitFailure}
-	case invalid:
+	case s.invalid.Load() > 0:
 		return &exitError{code: exitInvalid}
 	}
 	return nil
+}
+
+// readLines reads in line by line, sends each line that is not blank to
+// the writer (order) and, unless it is too long, to the workers (work).
+func (s *streamer) readLines(ctx context.Context, in io.Reader, order, work chan<- *job) error {
+	br := bufio.NewReaderSize(in, 64<<10)
+	for n := 1; ; n++ {
+		line, tooLong, err := readLine(br, maxLine)
+		if err == io.EOF && len(line) == 0 && !tooLong {
+			return nil
+		}
+		if tooLong || len(bytes.TrimSpace(line)) > 0 {
+			j := &job{line: n, request: line, answer: make(chan answer, 1)}
+			if tooLong {
+				j.answer <- answer{err: &policy.RequestError{Problems: []policy.Problem{{
+					Message: fmt.Sprintf("the line is longer than %d bytes, the most --jsonl reads", maxLine),
+				}}}}
+			}
+			s.read.Add(1)
+			if ahead := s.read.Load() - s.written.Load(); ahead > s.maxAhead.Load() {
+				s.maxAhead.Store(ahead)
+			}
+			select {
+			case order <- j:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			if !tooLong {
+				select {
+				case work <- j:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			}
+		}
+		switch {
+		case err == io.EOF:
+			return nil
+		case err != nil:
+			return fmt.Errorf("reading line %d: %w", n, err)
+		}
+	}
+}
+
+// readLine reads one line, without its "\n". A line longer than max bytes
+// is read to its end and dropped: tooLong, and no line.
+func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) {
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !tooLong {
+			if len(line)+len(chunk) > max+1 { // +1: the "\n"
+				tooLong, line = true, nil
+			} else {
+				line = append(line, chunk...)
+			}
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if !tooLong {
+			line = bytes.TrimSuffix(line, []byte("\n"))
+			if len(line) > max {
+				tooLong, line = true, nil
+			}
+		}
+		return line, tooLong, err
+	}
+}
+
+// write writes the answers in input order, flushing whenever the next
+// answer is not ready yet, so that every decided line is out before the
+// writer waits.
+func (s *streamer) write(order <-chan *job, stdout io.Writer) error {
+	w := bufio.NewWriter(stdout)
+	for {
+		var j *job
+		var ok bool
+		select {
+		case j, ok = <-order:
+		default:
+			if err := w.Flush(); err != nil {
+				return err
+			}
+			j, ok = <-order
+		}
+		if !ok {
+			return w.Flush()
+		}
+		var a answer
+		select {
+		case a = <-j.answer:
+		default:
+			if err := w.Flush(); err != nil {
+				return err
+			}
+			a = <-j.answer
+		}
+		if err := s.writeAnswer(w, j, a); err != nil {
+			return err
+		}
+		s.written.Add(1)
+	}
+}
+
+func (s *streamer) writeAnswer(w *bufio.Writer, j *job, a answer) error {
+	if a.err == nil {
+		w.Write(unescapeHTML(a.out))
+		return w.WriteByte('\n')
+	}
+	e := lineError{Line: j.line, RequestID: requestID(j.request), Error: a.err.Error()}
+	var re *policy.RequestError
+	if errors.As(a.err, &re) {
+		problems, flags := s.f.splitProblems(re)
+		e.Problems = problems
+		msgs := flags
+		if len(problems) > 0 {
+			msgs = append(msgs, "invalid request")
+			s.invalid.Add(1)
+		} else {
+			s.failed.Add(1)
+		}
+		e.Error = strings.Join(msgs, "; ")
+	} else {
+		s.failed.Add(1)
+	}
+	where := fmt.Sprintf("line %d", j.line)
+	if e.RequestID != "" {
+		where += fmt.Sprintf(" (id %q)", e.RequestID)
+	}
+	s.stderrLine(where + ": " + a.err.Error())
+	return writeJSONLine(w, e)
+}
+
+// requestID is the id of a request line that is JSON with a string id.
+func requestID(line []byte) string {
+	var probe struct {
+		ID json.RawMessage `json:"id"`
+	}
+	var id string
+	if json.Unmarshal(line, &probe) != nil || json.Unmarshal(probe.ID, &id) != nil {
+		return ""
+	}
+	return id
+}
+
+// stderrLine writes one message line to stderr, clearing a progress line
+// a terminal shows.
+func (s *streamer) stderrLine(msg string) {
+	s.stderrMu.Lock()
+	defer s.stderrMu.Unlock()
+	if s.f.progress && isTerminal(s.stderr) {
+		fmt.Fprint(s.stderr, "\r\x1b[K")
+	}
+	fmt.Fprintln(s.stderr, msg)
+}
+
+// showProgress prints the count and rate of answers on stderr until stop is
+// called, then a last line: on a terminal, one line rewritten ten times a
+// second; elsewhere, a line a second.
+func (s *streamer) showProgress() (stop func()) {
+	start := time.Now()
+	tty := isTerminal(s.stderr)
+	every := time.Second
+	if tty {
+		every = 100 * time.Millisecond
+	}
+	line := func(last bool) {
+		n := s.written.Load()
+		elapsed := time.Since(start)
+		rate := 0.0
+		if elapsed > 0 {
+			rate = float64(n) / elapsed.Seconds()
+		}
+		msg := fmt.Sprintf("%d answered (%d invalid, %d failed), %.0f/s, %s", n, s.invalid.Load(), s.failed.Load(), rate, elapsed.Round(time.Millisecond))
+		s.stderrMu.Lock()
+		defer s.stderrMu.Unlock()
+		switch {
+		case tty && last:
+			fmt.Fprint(s.stderr, "\r\x1b[K"+msg+"\n")
+		case tty:
+			fmt.Fprint(s.stderr, "\r\x1b[K"+msg)
+		default:
+			fmt.Fprintln(s.stderr, msg)
+		}
+	}
+	done, finished := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(every)
+		defer t.Stop()
+		for {
+			select {
+			case <-t.C:
+				line(false)
+			case <-done:
+				line(true)
+				return
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-finished
+	}
 }

@@ -36,41 +36,38 @@ var ignoredInDiff = []string{"/policy/digest", "/policy/revision"}
 // a policy that fails to load or to decide a request (as diff(1) does:
 // trouble wins over differences, and everything found is still printed).
 func diff(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("dsrkit diff", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	oldPolicy := fs.String("old", "", "the policy before: a directory or a bundle (default: the embedded policy)")
-	newPolicy := fs.String("new", "", "the policy after: a directory or a bundle (default: the embedded policy)")
-	f := decideFlags{}
-	fs.StringVar(&f.asOf, "as-of", "", "moment of evaluation, RFC 3339 (default: the request's as_of, else now)")
-	fs.StringVar(&f.calendar, "calendar", "", "business-day calendar, e.g. US, US-CA, DE (default: per law)")
-	if err := fs.Parse(args); err != nil {
-		return &exitError{code: exitInvalid}
+	fs, f := diffFlagSet()
+	pos, err := parseArgs("diff", fs, args, stdout)
+	switch {
+	case errors.Is(err, errHelped):
+		return nil
+	case err != nil:
+		return err
+	case len(pos) != 1:
+		return usageError("diff", "give one corpus directory")
 	}
-	if fs.NArg() != 1 {
-		return &exitError{code: exitInvalid, msg: "dsrkit diff: give one corpus directory"}
-	}
-	files, err := corpusFiles(fs.Arg(0))
+	files, err := corpusFiles(pos[0])
 	if err != nil {
 		return &exitError{code: exitInvalid, msg: "dsrkit diff: " + err.Error()}
 	}
-	oldEng, err := newEngine(ctx, *oldPolicy, "")
+	oldEng, err := newEngine(ctx, f.old, "")
 	if err != nil {
 		return &exitError{code: exitInvalid, msg: "dsrkit diff: --old: " + err.Error()}
 	}
-	newEng, err := newEngine(ctx, *newPolicy, "")
+	newEng, err := newEngine(ctx, f.new, "")
 	if err != nil {
 		return &exitError{code: exitInvalid, msg: "dsrkit diff: --new: " + err.Error()}
 	}
 
 	var changed, invalid, failed int
 	for _, file := range files {
-		name, _ := filepath.Rel(fs.Arg(0), file)
+		name, _ := filepath.Rel(pos[0], file)
 		name = filepath.ToSlash(name)
 		req, err := os.ReadFile(file)
 		if err != nil {
 			return &exitError{code: exitInvalid, msg: "dsrkit diff: " + err.Error()}
 		}
-		opts := f.options(req) // one as_of for both policies
+		opts := f.decideFlags.options(req) // one as_of for both policies
 		before, oldErr := oldEng.Decide(ctx, req, opts...)
 		after, newErr := newEng.Decide(ctx, req, opts...)
 		var re *policy.RequestError
@@ -121,6 +118,21 @@ func diff(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
+type diffFlags struct {
+	old, new string
+	decideFlags
+}
+
+func diffFlagSet() (*flag.FlagSet, *diffFlags) {
+	fs := newFlagSet("diff")
+	f := &diffFlags{}
+	fs.StringVar(&f.old, "old", "", "the policy before: a `directory` or an OPA bundle (default: the embedded policy)")
+	fs.StringVar(&f.new, "new", "", "the policy after: a `directory` or an OPA bundle (default: the embedded policy)")
+	fs.StringVar(&f.asOf, "as-of", "", "the moment of evaluation, an RFC 3339 `instant` (default: each request's as_of, else now)")
+	fs.StringVar(&f.calendar, "calendar", "", "the business-day `calendar`, e.g. US, US-CA, DE (default: each request's, else each law's)")
+	return fs, f
+}
+
 // corpusFiles lists a corpus's requests: dir/*.json and dir/*/request.json,
 // sorted.
 func corpusFiles(dir string) ([]string, error) {
@@ -162,11 +174,13 @@ func jsonText(v any, absent bool) string {
 	if absent {
 		return "(absent)"
 	}
-	b, err := json.Marshal(v)
-	if err != nil {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
 		return fmt.Sprint(v)
 	}
-	return string(b)
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 // decisionChanges compares two decision documents field by field, in

@@ -42,7 +42,7 @@ func TestDecideInvalidRequests(t *testing.T) {
 		"impossible date":     {`{` + strings.Replace(valid, "2026-11-20", "2026-02-30", 1) + `}`, `/received_at: "2026-02-30"`},
 		"unknown residence":   {`{` + strings.Replace(valid, "US-CA", "US-XX", 1) + `}`, `/consumer/residence: "US-XX" is not a known jurisdiction`},
 		"missing received_at": {`{"kind": "delete", "consumer": {"residence": "US-CA"}, "business": {}}`, `/received_at: missing required field`},
-		"wrong type":          {`{` + valid + `, "consumer": {"residence": "US-CA", "age": "ten"}}`, `/consumer/age: expected integer, got string`},
+		"wrong type":          {`{` + strings.Replace(valid, `"US-CA"}`, `"US-CA", "age": "ten"}`, 1) + `}`, `/consumer/age: expected integer, got string`},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -60,10 +60,13 @@ func TestDecideFlagsOverride(t *testing.T) {
 	assert.Contains(t, out, `"calendar": "US-CA"`)
 	assert.Contains(t, out, `"as_of": "2026-12-01T00:00:00Z"`)
 
+	// a flag's value the contract refuses is a usage error (exit 1, not the
+	// 2 of an invalid request), named after the flag, not a JSON pointer
 	code, out, stderr = dsrkit(t, "", "decide", "--calendar", "Narnia", example)
-	assert.Equal(t, exitInvalid, code)
+	assert.Equal(t, exitFailure, code)
 	assert.Empty(t, out)
-	assert.Contains(t, stderr, "/business/calendar")
+	assert.True(t, strings.HasPrefix(stderr, `--calendar: "Narnia"`), stderr)
+	assert.NotContains(t, stderr, "/business/calendar")
 }
 
 func TestDecideWithoutAsOfUsesTheClock(t *testing.T) {
@@ -83,7 +86,7 @@ func TestDecideJSONLAnswersInOrder(t *testing.T) {
 	}
 	code, out, stderr := dsrkit(t, in.String(), "decide", "--jsonl", "-")
 	assert.Equal(t, exitInvalid, code)
-	assert.Contains(t, stderr, "line 3:")
+	assert.Contains(t, stderr, `line 3 (id "US-XX"): invalid request: /consumer/residence`)
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	require.Len(t, lines, 4)
 	for i, want := range []string{`"request_id":"US-CA"`, `"request_id":"US-NY"`, `"problems"`, `"request_id":"US-CA"`} {
@@ -122,20 +125,20 @@ func TestRegoTests(t *testing.T) {
 	require.Equal(t, exitOK, code, out+stderr)
 	assert.Regexp(t, `\d+ passed, 0 failed`, out)
 
-	dir := t.TempDir()
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "a_test.rego"), []byte("package a_test\n\ntest_fails if {\n\tdsrkit.add_days(\"2026-01-31\", 1) == \"2026-02-02\"\n}\n"), 0o644))
-	code, out, _ = dsrkit(t, "", "test", dir)
+	code, out, _ = dsrkit(t, "", "test", "--run", failingTest, withFailingTest(t))
 	assert.Equal(t, exitFailure, code)
-	assert.Contains(t, out, "FAIL data.a_test.test_fails")
+	assert.Contains(t, out, "data.dsrkit.a_test.test_fails: FAIL")
 	assert.Contains(t, out, "0 passed, 1 failed")
 }
 
 func TestUsage(t *testing.T) {
-	code, _, stderr := dsrkit(t, "")
-	assert.Equal(t, exitInvalid, code)
+	code, out, stderr := dsrkit(t, "")
+	assert.Equal(t, exitFailure, code, "a usage error is not an invalid request")
+	assert.Empty(t, out)
 	assert.Contains(t, stderr, "usage:")
-	code, _, _ = dsrkit(t, "", "frobnicate")
-	assert.Equal(t, exitInvalid, code)
+	code, _, stderr = dsrkit(t, "", "frobnicate")
+	assert.Equal(t, exitFailure, code)
+	assert.Equal(t, "dsrkit: unknown command \"frobnicate\"; run 'dsrkit help' for the commands\n", stderr)
 }
 
 func TestExplainUnverified(t *testing.T) {

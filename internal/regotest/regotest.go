@@ -227,25 +227,28 @@ func failure(trace []*topdown.Event) string {
 	return ""
 }
 
-// dedent removes the indentation the lines of s share (PrettyEvent pads
-// them to a column) and indents them by prefix; the columns of the "|"
-// markers under the variables are kept.
+// dedent removes the leading white space the lines of s share (PrettyEvent
+// pads them to a column, and keeps the indentation of the source) and
+// indents them by prefix; the columns of the "|" markers under the
+// variables are kept.
 func dedent(s, prefix string) string {
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
-	common := -1
+	common, first := "", true
 	for _, l := range lines {
 		if strings.TrimSpace(l) == "" {
 			continue
 		}
-		if n := len(l) - len(strings.TrimLeft(l, " ")); common < 0 || n < common {
-			common = n
+		lead := l[:len(l)-len(strings.TrimLeft(l, " \t"))]
+		if first {
+			common, first = lead, false
+			continue
+		}
+		for !strings.HasPrefix(lead, common) {
+			common = common[:len(common)-1]
 		}
 	}
 	for i, l := range lines {
-		if len(l) >= common && common > 0 {
-			l = l[common:]
-		}
-		lines[i] = strings.TrimRight(prefix+l, " ")
+		lines[i] = strings.TrimRight(prefix+strings.TrimPrefix(l, common), " \t")
 	}
 	return strings.Join(lines, "\n")
 }
