@@ -47,7 +47,11 @@ func LoadBundle(r io.Reader, tests bool) (*Sources, error) {
 func LoadBundleLimited(r io.Reader, tests bool, lim Limits) (*Sources, error) {
 	files, err := readTarball(r, lim.orDefault())
 	if err != nil {
-		return nil, &Error{Messages: []string{"bundle: " + err.Error()}, Err: err}
+		e := &Error{Messages: []string{"bundle: " + err.Error()}}
+		if errors.Is(err, ErrTooLarge) || errors.Is(err, ErrUnsafePath) {
+			e.Err = err
+		}
+		return nil, e
 	}
 	b, err := bundle.NewCustomReader(&tarball{files: files}).
 		WithCapabilities(parserOptions().Capabilities).
