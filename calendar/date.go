@@ -1,9 +1,7 @@
 package calendar
 
 import (
-	"sync"
 	"time"
-	_ "time/tzdata" // zone rules ship with the binary: no dependence on an installed zoneinfo
 
 	"github.com/rickb777/date/v2"
 )
@@ -58,14 +56,14 @@ func Format(d Date) string { return d.String() }
 // ("America/Los_Angeles"); the timestamp is converted to its calendar date
 // there. With zone "" the offset written in the timestamp decides the date.
 //
-// Zone rules come from the tz database compiled into the binary when the
-// host has none; the host clock and the host's own zone are never read.
+// Zone rules come from the tz database compiled into the binary (LoadZone);
+// the host's zoneinfo, its clock and its own zone are never read.
 func ReceiptDate(instant, zone string) (Date, error) {
 	const op = "receipt_date"
 	var loc *time.Location
 	if zone != "" {
-		var ok bool
-		if loc, ok = loadZone(zone); !ok {
+		var err error
+		if loc, err = LoadZone(zone); err != nil {
 			return 0, newError(op, zone, ErrUnknownZone)
 		}
 	}
@@ -83,28 +81,6 @@ func ReceiptDate(instant, zone string) (Date, error) {
 		t = t.In(loc)
 	}
 	return date.NewAt(t), nil
-}
-
-// zones caches loaded locations by name (time.LoadLocation reads and parses
-// zone data on every call). Only valid names are stored, so the cache is
-// bounded by the size of the tz database. *time.Location is safe for
-// concurrent use.
-var zones sync.Map // string -> *time.Location
-
-func loadZone(name string) (*time.Location, bool) {
-	if v, ok := zones.Load(name); ok {
-		return v.(*time.Location), true
-	}
-	// "Local" names the host's zone in time.LoadLocation: never a business's zone.
-	if name == "Local" || len(name) > 64 {
-		return nil, false
-	}
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		return nil, false
-	}
-	zones.Store(name, loc)
-	return loc, true
 }
 
 // AddDays implements reading R2: d plus n calendar days (n may be negative).

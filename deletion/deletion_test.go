@@ -37,15 +37,16 @@ func tenItems() deletion.Request {
 }
 
 // A request whose dates fall outside the calendars' years cannot be
-// decided: the engine returns an error and no decision, never a delete.
+// decided: the engine returns an error (an invalid request: the supported
+// dates are part of the contract) and no decision, never a delete.
 func TestErrorPathDecidesNothing(t *testing.T) {
 	eng, err := policy.New(context.Background())
 	require.NoError(t, err)
 	req := tenItems()
 	req.ReceivedAt, req.AsOf = "2045-03-02T09:00:00-08:00", "2045-03-20T09:00:00-07:00"
 	d, err := deletion.Decide(context.Background(), eng, req)
-	require.ErrorIs(t, err, policy.ErrEvaluation)
-	require.ErrorContains(t, err, "year out of supported range")
+	require.ErrorIs(t, err, policy.ErrInvalidRequest)
+	require.ErrorContains(t, err, `/received_at: "2045-03-02T09:00:00-08:00" is outside the supported dates, 2018-01-01 to 2039-12-31`)
 	require.Nil(t, d)
 }
 

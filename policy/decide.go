@@ -101,18 +101,23 @@ func (e *Engine) Laws(ctx context.Context, request []byte, opts ...DecideOption)
 }
 
 // validate parses a request, applies the overrides and checks the result
-// against the contract's schema, once.
+// against the contract's schema, once. An as_of the request holds must be
+// a valid instant even when AsOf overrides it.
 func (e *Engine) validate(request []byte, opts []DecideOption) (map[string]any, error) {
 	var cfg decideConfig
 	for _, o := range opts {
 		o(&cfg)
 	}
-	v, problems := schema.ParseJSON(request)
+	v, problems := schema.Parse(request, e.limits.parseLimits(), limitNames)
 	if problems != nil {
-		return nil, &RequestError{Problems: problems}
+		return nil, e.invalid(problems)
 	}
+	var overridden []Problem
 	if doc, ok := v.(map[string]any); ok {
 		if cfg.asOf != "" {
+			if own, ok := doc["as_of"]; ok {
+				overridden = e.schemas.Instant(own, "/as_of")
+			}
 			doc["as_of"] = cfg.asOf
 		}
 		if cfg.calendar != "" {
@@ -124,10 +129,16 @@ func (e *Engine) validate(request []byte, opts []DecideOption) (map[string]any, 
 			business["calendar"] = cfg.calendar
 		}
 	}
-	if problems := e.schemas.Request(v); len(problems) > 0 {
-		return nil, &RequestError{Problems: problems}
+	if problems := e.schemas.Request(v); len(problems) > 0 || len(overridden) > 0 {
+		return nil, e.invalid(schema.Sort(append(overridden, problems...)))
 	}
 	return v.(map[string]any), nil
+}
+
+// invalid is the error for a request with these problems, as many as the
+// limits let it list.
+func (e *Engine) invalid(problems []Problem) *RequestError {
+	return &RequestError{Problems: capProblems(problems, e.limits.resolved().Problems)}
 }
 
 // eval runs the kind's prepared query of policy p and checks the decision

@@ -69,6 +69,7 @@ const lawsQuery = "data.dsrkit.applicability.results"
 type Engine struct {
 	cur     atomic.Pointer[compiled] // the policy being served; never nil after New
 	schemas *schema.Validator        // the contract's schemas: part of the program, not of the policy
+	limits  Limits                   // on the requests read (zero fields: defaults); fixed at New
 
 	mu  sync.Mutex // serialises Reload; guards cfg
 	cfg config     // where the policy being served came from, and how Reload vets a new one
@@ -92,6 +93,7 @@ type config struct {
 	checks    []Check
 	playbook  *rules.Playbook // nil: rules.Default()
 	limits    source.Limits   // WithPolicyLimits; zero fields: source.DefaultLimits
+	requests  Limits          // WithLimits; New applies them, Reload does not
 }
 
 // Option configures New and Reload.
@@ -178,7 +180,7 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{schemas: v, cfg: cfg}
+	e := &Engine{schemas: v, cfg: cfg, limits: cfg.requests.resolved()}
 	if cfg.bundle != "" || cfg.fsys != embeddedRoot || cfg.playbook != nil {
 		// Not the shipped policy and playbook, which the golden cases test.
 		if err := e.smoke(ctx, p); err != nil {

@@ -1,11 +1,11 @@
 package schema
 
 import (
+	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
-	"sync"
 	"time"
-	_ "time/tzdata" // time zones must not depend on the host's zoneinfo
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
@@ -26,6 +26,7 @@ var formats = []struct {
 }{
 	{"date", isDate, "is not a valid date"},
 	{"date-time", isInstant, "is not a valid instant (RFC 3339 with an offset)"},
+	{"supported-date", isDate, "is not a valid date"},
 	{"jurisdiction", isJurisdiction, "is not a known jurisdiction"},
 	{"iana-zone", isZone, "is not an IANA time zone"},
 	{"calendar", isCalendar, "is not a known business-day calendar (US, US-CA, US-VA, US-CO, US-CT, US-UT, weekends, an EU/EEA country code, or common(A,B,...) of two or more of those)"},
@@ -34,12 +35,45 @@ var formats = []struct {
 func registerFormats(c *jsonschema.Compiler) {
 	for _, f := range formats {
 		c.RegisterFormat(&jsonschema.Format{Name: f.name, Validate: func(v any) error {
-			if s, ok := v.(string); ok && !f.valid(s) {
+			s, ok := v.(string)
+			if !ok {
+				return nil // the type keyword judges non-strings
+			}
+			if !f.valid(s) {
 				return f.err
 			}
-			return nil // the type keyword judges non-strings
+			if (f.name == "date-time" || f.name == "supported-date") && !inRange(s) {
+				return outOfRange
+			}
+			return nil
 		}})
 	}
+}
+
+// FirstYear and LastYear bound the years of the instants a request holds
+// (received_at, as_of, events, steps, …), and of received_at written as a
+// date: the years of calendar's business-day calendars (calendar.MinYear to
+// calendar.MaxYear), less the last one, so that every deadline a request
+// starts (at most a few months after it) is still one the calendars can
+// count. Other dates (birth_date, an exception's until) may be any date
+// from 0001-01-01 to 9999-12-31.
+const FirstYear, LastYear = calendar.MinYear, calendar.MaxYear - 1
+
+var (
+	firstDate = strconv.Itoa(FirstYear) + "-01-01"
+	lastDate  = strconv.Itoa(LastYear) + "-12-31"
+)
+
+// SupportedDates returns the first and the last date of the supported range.
+func SupportedDates() (first, last string) { return firstDate, lastDate }
+
+var outOfRange = invalid(fmt.Sprintf("is outside the supported dates, %s to %s", firstDate, lastDate))
+
+// inRange reports whether the date a valid date or instant is written on
+// lies from firstDate to lastDate.
+func inRange(s string) bool {
+	d := s[:10] // YYYY-MM-DD: the formats accept four-digit years only
+	return firstDate <= d && d <= lastDate
 }
 
 // isDate reports whether s is a real calendar date written YYYY-MM-DD.
@@ -75,24 +109,12 @@ func isJurisdiction(s string) bool {
 	return countries[s]
 }
 
-// zones caches the names isZone accepted: time.LoadLocation reads and parses
-// a file on every call.
-var zones sync.Map
-
-// isZone reports whether s names an IANA time zone. "" and "Local", which
-// time.LoadLocation maps to UTC and to the host's zone, are not names.
+// isZone reports whether s names a time zone of the IANA database compiled
+// into dsrkit (calendar.LoadZone): never the host's zoneinfo, never "Local",
+// "localtime", "posixrules", "Factory", "right/…" or "posix/…".
 func isZone(s string) bool {
-	if s == "" || s == "Local" {
-		return false
-	}
-	if _, ok := zones.Load(s); ok {
-		return true
-	}
-	if _, err := time.LoadLocation(s); err != nil {
-		return false
-	}
-	zones.Store(s, struct{}{})
-	return true
+	_, err := calendar.LoadZone(s)
+	return err == nil
 }
 
 var (

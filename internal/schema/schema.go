@@ -10,7 +10,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"maps"
 	"math/big"
@@ -43,7 +42,7 @@ func (p Problem) String() string {
 
 // Validator holds the compiled schemas. It is safe for concurrent use.
 type Validator struct {
-	request, decision *jsonschema.Schema
+	request, decision, instant *jsonschema.Schema
 }
 
 // base is the URL the schemas' $id values share. It is a name: nothing is
@@ -79,13 +78,63 @@ func New() (*Validator, error) {
 	if v.decision, err = c.Compile(base + "decision.json"); err != nil {
 		return nil, err
 	}
+	if v.instant, err = c.Compile(base + "common.json#/$defs/instant"); err != nil {
+		return nil, err
+	}
 	return v, nil
 }
 
 // Request validates a request document, as decoded by
 // jsonschema.UnmarshalJSON (numbers as json.Number). It returns nil when the
-// document is valid, else every problem, sorted by pointer.
-func (v *Validator) Request(doc any) []Problem { return check(v.request, doc) }
+// document is valid, else every problem, sorted by pointer. Beyond the
+// schema, the ids of data[] and of recipients[] must be unique: each repeat
+// is a problem at its id.
+func (v *Validator) Request(doc any) []Problem {
+	ps := check(v.request, doc)
+	if dups := duplicateIDs(doc); dups != nil {
+		return append(problems(ps), dups...).sorted()
+	}
+	return ps
+}
+
+// Instant validates one value as an instant of the contract (what the
+// request's as_of must be), reporting its problems at pointer.
+func (v *Validator) Instant(x any, pointer string) []Problem {
+	ps := check(v.instant, x)
+	for i := range ps {
+		ps[i].Pointer = pointer + ps[i].Pointer
+	}
+	return ps
+}
+
+// keyed are the arrays whose items the policy knows by their id: a repeated
+// id would make two items one (a Rego conflict) or two directives to one
+// recipient.
+var keyed = []string{"data", "recipients"}
+
+// duplicateIDs reports each item of a keyed array whose id an earlier item
+// of the array has, at the later one's id.
+func duplicateIDs(doc any) problems {
+	root, _ := doc.(map[string]any)
+	var ps problems
+	for _, name := range keyed {
+		items, _ := root[name].([]any)
+		first := make(map[string]int, len(items))
+		for i, item := range items {
+			obj, _ := item.(map[string]any)
+			id, ok := obj["id"].(string)
+			if !ok {
+				continue
+			}
+			if j, dup := first[id]; dup {
+				ps.add([]string{name, strconv.Itoa(i), "id"}, "", fmt.Sprintf("%s is also the id of /%s/%d: ids must be unique", display(id), name, j))
+				continue
+			}
+			first[id] = i
+		}
+	}
+	return ps
+}
 
 // Decision validates a decision document like Request.
 func (v *Validator) Decision(doc any) []Problem { return check(v.decision, doc) }
@@ -93,20 +142,18 @@ func (v *Validator) Decision(doc any) []Problem { return check(v.decision, doc) 
 // RequestJSON parses and validates a request. Malformed JSON is one problem
 // at "", naming the line and column.
 func (v *Validator) RequestJSON(b []byte) []Problem {
-	_, ps := checkJSON(v.request, b)
-	return ps
+	doc, ps := ParseJSON(b)
+	if ps != nil {
+		return ps
+	}
+	return v.Request(doc)
 }
 
 // ParseJSON decodes a document into the form Request and Decision take
 // (numbers as json.Number), for callers that adjust it before validating.
 // Malformed JSON is one problem at "", naming the line and column.
-func ParseJSON(b []byte) (any, []Problem) {
-	doc, err := parse(b)
-	if err != nil {
-		return nil, []Problem{{Message: err.Error()}}
-	}
-	return doc, nil
-}
+// Duplicate member names and invalid UTF-8 are problems too (see Parse).
+func ParseJSON(b []byte) (any, []Problem) { return Parse(b, Limits{}, LimitNames{}) }
 
 // DecisionJSON parses and validates a decision like RequestJSON.
 func (v *Validator) DecisionJSON(b []byte) []Problem {
@@ -120,33 +167,6 @@ func checkJSON(s *jsonschema.Schema, b []byte) (any, []Problem) {
 		return nil, ps
 	}
 	return doc, check(s, doc)
-}
-
-// parse decodes one JSON value as jsonschema.UnmarshalJSON does, but its
-// errors say where the input goes wrong.
-func parse(b []byte) (any, error) {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.UseNumber()
-	var doc any
-	err := dec.Decode(&doc)
-	if err == nil {
-		if _, err = dec.Token(); err == io.EOF {
-			return doc, nil
-		}
-		if err == nil {
-			return nil, malformed(b, dec.InputOffset(), "unexpected data after the top-level value")
-		}
-	}
-	var syntax *json.SyntaxError
-	switch {
-	case errors.As(err, &syntax):
-		return nil, malformed(b, syntax.Offset, syntax.Error())
-	case err == io.EOF:
-		return nil, errors.New("malformed JSON: empty document")
-	case err == io.ErrUnexpectedEOF:
-		return nil, malformed(b, int64(len(b)), "unexpected end of input")
-	}
-	return nil, fmt.Errorf("malformed JSON: %w", err)
 }
 
 // malformed names the line and column (in bytes, from 1) of the byte that
@@ -366,3 +386,7 @@ func compareTokens(a, b string) int {
 func isIndex(s string) bool {
 	return s != "" && strings.Trim(s, "0123456789") == ""
 }
+
+// Sort orders problems by pointer, token by token (array indexes as
+// numbers), then by message, and drops repeats.
+func Sort(ps []Problem) []Problem { return problems(ps).sorted() }

@@ -384,3 +384,43 @@ func BenchmarkRequest(b *testing.B) {
 		}
 	}
 }
+
+// TestSupportedDatesAreDocumented: the schema's descriptions name the
+// supported dates the validator asserts.
+func TestSupportedDatesAreDocumented(t *testing.T) {
+	first, last := SupportedDates()
+	assert.Equal(t, "2018-01-01", first)
+	assert.Equal(t, "2039-12-31", last)
+	b, err := schemas.FS.ReadFile("common.json")
+	require.NoError(t, err)
+	assert.Equal(t, 3, strings.Count(string(b), first+" to "+last))
+
+	v := newValidator(t)
+	for _, tc := range []struct{ doc, want string }{
+		{`{"kind": "opt_out", "received_at": "2017-12-31"}`, `/received_at: "2017-12-31" is outside the supported dates, 2018-01-01 to 2039-12-31`},
+		{`{"kind": "opt_out", "received_at": "2040-01-01T00:00:00+01:00"}`, `/received_at: "2040-01-01T00:00:00+01:00" is outside the supported dates, 2018-01-01 to 2039-12-31`},
+		{`{"kind": "opt_out", "received_at": "9999-12-31"}`, `/received_at: "9999-12-31" is outside the supported dates, 2018-01-01 to 2039-12-31`},
+		{`{"kind": "opt_out", "received_at": "0001-01-01"}`, `/received_at: "0001-01-01" is outside the supported dates, 2018-01-01 to 2039-12-31`},
+		{`{"kind": "opt_out", "received_at": "2026-03-02", "processed_at": "2041-03-02T00:00:00Z"}`, `/processed_at: "2041-03-02T00:00:00Z" is outside the supported dates, 2018-01-01 to 2039-12-31`},
+	} {
+		assert.Equal(t, p(tc.want), v.RequestJSON([]byte(tc.doc)), tc.doc)
+	}
+	for _, doc := range []string{
+		`{"kind": "opt_out", "received_at": "2018-01-01"}`,
+		`{"kind": "opt_out", "received_at": "2039-12-31T23:59:59-12:00"}`,
+		`{"kind": "opt_out", "received_at": "2026-03-02", "consumer": {"birth_date": "1931-05-04"}}`,
+	} {
+		assert.Nil(t, v.RequestJSON([]byte(doc)), doc)
+	}
+}
+
+func TestDuplicateIDs(t *testing.T) {
+	v := newValidator(t)
+	assert.Equal(t, p(
+		`/data/2/id: "a" is also the id of /data/0: ids must be unique`,
+		`/data/3/id: "a" is also the id of /data/0: ids must be unique`,
+		`/recipients/1/id: "a" is also the id of /recipients/0: ids must be unique`,
+	), v.RequestJSON([]byte(`{"kind": "delete", "received_at": "2026-03-02",
+		"data": [{"id": "a"}, {"id": "b"}, {"id": "a"}, {"id": "a"}],
+		"recipients": [{"id": "a", "name": "A", "role": "contractor", "received_via": "sale"}, {"id": "a", "name": "B", "role": "contractor", "received_via": "sale"}]}`)))
+}
