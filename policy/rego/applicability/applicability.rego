@@ -68,8 +68,12 @@ exemptions := {e | some e in object.get(business, "exemptions", [])}
 judged(test, d) := [[alt, alternative(alt)] |
 	some alt in test.any
 	object.get(alt, "from", d) <= d
-	d < object.get(alt, "until", "9999-12-31")
+	not ended(alt, d)
 ]
+
+# ended: an alternative's "until" (exclusive) is on or before d. Without an
+# "until" it is open-ended: no sentinel date stands in for "never".
+ended(alt, d) if alt.until <= d
 
 # status of a test, from its judged alternatives.
 status(judged) := "met" if {

@@ -182,6 +182,9 @@ test_judged_alternatives_in_force if {
 	j := applicability.judged(test, "2026-03-02") with input as {"business": {"x": 2}, "consumer": {"residence": "US-CA"}}
 	[[alt.citation, s] | some [alt, s] in j] == [["b", "met"], ["c", "unknown"], ["d", "not_met"]]
 	[alt.citation | some [alt, _] in applicability.judged(test, "2026-03-01")] == ["a", "c", "d"] with input as {}
+
+	# Open-ended is open-ended, on any date (there is no sentinel "until").
+	[alt.citation | some [alt, _] in applicability.judged(test, "9999-12-31")] == ["b", "c", "d"] with input as {}
 }
 
 # An unknown territorial test holds only for a consumer living in a
