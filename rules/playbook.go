@@ -26,6 +26,7 @@ type Playbook struct {
 	name     string
 	digest   string
 	settings settings
+	org      Organisation
 	rules    []rule
 }
 
@@ -67,8 +68,33 @@ type ruleDoc struct {
 // fileDoc is a playbook file as written.
 type fileDoc struct {
 	Description string       `json:"description"`
-	Settings    *settingsDoc `json:"settings"`
-	Rules       []ruleDoc    `json:"rules"`
+	Settings     *settingsDoc  `json:"settings"`
+	Organisation *Organisation `json:"organisation"`
+	Rules        []ruleDoc     `json:"rules"`
+}
+
+// Organisation is the organisation's details a playbook gives for the
+// letters and directives dsrkit renders (package letters): courtesy and
+// contact data, never law. Empty strings are details the playbook leaves
+// out.
+type Organisation struct {
+	// Name is the organisation's name.
+	Name string `json:"name"`
+	// Address is the postal address, one line per entry.
+	Address []string `json:"address"`
+	// PrivacyEmail and PrivacyPhone reach the privacy contact.
+	PrivacyEmail string `json:"privacy_email"`
+	PrivacyPhone string `json:"privacy_phone"`
+	// OptOutURL is the opt-out page, for a request that gives none.
+	OptOutURL string `json:"opt_out_url"`
+	// Signatory signs the letters and authorises the directives.
+	Signatory Signatory `json:"signatory"`
+}
+
+// Signatory is who signs: a name and a title.
+type Signatory struct {
+	Name  string `json:"name"`
+	Title string `json:"title"`
 }
 
 //go:embed default.yaml
@@ -78,7 +104,7 @@ var defaultYAML []byte
 const defaultName = "default.yaml"
 
 var defaultPlaybook = sync.OnceValue(func() *Playbook {
-	p, err := parse(defaultName, defaultYAML, settings{})
+	p, err := parse(defaultName, defaultYAML, settings{}, Organisation{})
 	if err != nil {
 		panic(fmt.Sprintf("rules: the default playbook does not load: %v", err)) // embedded and tested
 	}
@@ -115,10 +141,10 @@ func Load(path string) (*Playbook, error) {
 // are the whole list: the default playbook's rules are not inherited (copy
 // default.yaml to keep them).
 func Parse(name string, data []byte) (*Playbook, error) {
-	return parse(name, data, Default().settings)
+	return parse(name, data, Default().settings, Default().org)
 }
 
-func parse(name string, data []byte, base settings) (*Playbook, error) {
+func parse(name string, data []byte, base settings, baseOrg Organisation) (*Playbook, error) {
 	src, serr := readSource(name, data)
 	if serr != nil {
 		return nil, &LoadError{Problems: []Error{*serr}}
@@ -133,7 +159,10 @@ func parse(name string, data []byte, base settings) (*Playbook, error) {
 	var problems []Error
 	report := func(ptr string, err error) { problems = append(problems, src.problem(ptr, err)) }
 
-	p := &Playbook{name: name, settings: base.clone()}
+	p := &Playbook{name: name, settings: base.clone(), org: baseOrg.clone()}
+	if doc.Organisation != nil {
+		p.org = doc.Organisation.clone()
+	}
 	sum := sha256.Sum256(data)
 	p.digest = hex.EncodeToString(sum[:])
 	if doc.Settings != nil {
@@ -229,6 +258,18 @@ func costText(c uint64) string {
 // Name returns the playbook's name: the path given to Load, the name given
 // to Parse, "default.yaml" for Default.
 func (p *Playbook) Name() string { return p.name }
+
+// Organisation returns the organisation's details for letters: the
+// playbook's organisation section, or the default playbook's (the seed
+// procedure's placeholders, "[ORGANIZATION NAME]" …) when it has none. A
+// playbook's section replaces the default's whole. The value is a copy.
+func (p *Playbook) Organisation() Organisation { return p.org.clone() }
+
+// clone copies the organisation (its address is a slice).
+func (o Organisation) clone() Organisation {
+	o.Address = slices.Clone(o.Address)
+	return o
+}
 
 // Digest returns the SHA-256 of the playbook's source bytes, in hex.
 func (p *Playbook) Digest() string { return p.digest }
