@@ -67,7 +67,7 @@ type ruleDoc struct {
 
 // fileDoc is a playbook file as written.
 type fileDoc struct {
-	Description string       `json:"description"`
+	Description  string        `json:"description"`
 	Settings     *settingsDoc  `json:"settings"`
 	Organisation *Organisation `json:"organisation"`
 	Rules        []ruleDoc     `json:"rules"`
