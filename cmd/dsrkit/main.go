@@ -5,6 +5,7 @@
 //	dsrkit explain [flags] FILE|-      the same decision, for a person
 //	dsrkit test    [flags] [POLICY]    run the policy's Rego tests, with coverage
 //	dsrkit diff    [flags] CORPUS_DIR  compare the decisions of two policies
+//	dsrkit report  [flags] FILE|-      metrics of a period over audit records
 //	dsrkit version                     the program's, Go's and the policy's versions
 //	dsrkit help    [COMMAND]           the usage, or a command's flags
 //
@@ -129,6 +130,7 @@ decide).`,
 				return diff(ctx, args, stdout, stderr)
 			},
 		},
+		reportCommand,
 		{
 			name: "version", summary: "the program's, Go's and the embedded policy's versions",
 			details: `Prints dsrkit's module version (from the build information: "(devel)"
