@@ -418,7 +418,8 @@ func TestConcurrentPosts(t *testing.T) {
 	var wg sync.WaitGroup
 	for i := range n {
 		wg.Go(func() {
-			status, body := f.post(t, fmt.Sprintf("c%d@example.com", i), req)
+			own := bytes.Replace(req, []byte(`"req-2026-0142"`), fmt.Appendf(nil, `"req-%d"`, i), 1) // distinct requests
+			status, body := f.post(t, fmt.Sprintf("c%d@example.com", i), own)
 			if status != http.StatusCreated {
 				t.Errorf("POST %d: %d %s", i, status, body)
 				return

@@ -2,12 +2,16 @@ package main
 
 import (
 	"bytes"
+	"cmp"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
 
+	"github.com/dsrkit/dsrkit/calendar"
 	"github.com/dsrkit/dsrkit/policy"
 )
 
@@ -16,21 +20,52 @@ const maxBody = 1 << 20
 
 // Handler returns the service's HTTP API:
 //
-//	POST /requests                 decide and store a request → 201 {id, kind, open, decision}
+//	POST /requests                 decide and store a request → 201 {id, kind, open, decision};
+//	                               the same request again (same document "id") → 200, the stored one
 //	GET  /requests/{id}            the request's latest decision
 //	GET  /requests/{id}/timeline   its dates: outcome and the decision's timeline
 //	GET  /escalations              the current escalations of the open requests
+//	GET  /healthz                  200 {"status": "ok", policy, tzdata} while the database answers, else 503
 //
-// Errors are {"error": "..."}; an invalid request document is 422 with
-// "problems", each a JSON pointer into the request document and a message.
+// Every answer is JSON, errors included: {"error": "..."}. An invalid
+// request document is 422 with "problems", each a JSON pointer into the
+// request document and a message; a body that is not {consumer_id,
+// request} is 400; an unknown path 404, a known path with another method
+// 405 (with Allow); a request id taken by a different request 409; work
+// past the service's Timeout 503.
 func (s *Service) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /requests", s.postRequest)
 	mux.HandleFunc("GET /requests/{id}", s.getRequest)
 	mux.HandleFunc("GET /requests/{id}/timeline", s.getTimeline)
 	mux.HandleFunc("GET /escalations", s.getEscalations)
-	return mux
+	mux.HandleFunc("GET /healthz", s.getHealth)
+	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		ctx, cancel := context.WithTimeout(req.Context(), s.timeout())
+		defer cancel()
+		req = req.WithContext(ctx)
+		h, pattern := mux.Handler(req)
+		if pattern == "" { // the mux's own answer: 404, or 405 with Allow
+			rec := &statusRecorder{header: w.Header()}
+			h.ServeHTTP(rec, req)
+			status := cmp.Or(rec.status, http.StatusNotFound)
+			writeError(w, status, errors.New(strings.ToLower(http.StatusText(status))))
+			return
+		}
+		mux.ServeHTTP(w, req) // which sets the path's values
+	})
 }
+
+// statusRecorder keeps the status and the headers of the mux's own 404 and
+// 405 answers, and drops their plain-text body.
+type statusRecorder struct {
+	header http.Header
+	status int
+}
+
+func (r *statusRecorder) Header() http.Header         { return r.header }
+func (r *statusRecorder) Write(b []byte) (int, error) { return len(b), nil }
+func (r *statusRecorder) WriteHeader(status int)      { r.status = status }
 
 // submission is the body of POST /requests.
 type submission struct {
@@ -59,7 +94,7 @@ func (s *Service) postRequest(w http.ResponseWriter, req *http.Request) {
 		writeError(w, http.StatusBadRequest, err)
 		return
 	}
-	r, err := s.Submit(req.Context(), sub.ConsumerID, sub.Request)
+	r, created, err := s.Submit(req.Context(), sub.ConsumerID, sub.Request)
 	if problems, ok := isInvalid(err); ok {
 		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{
 			"error":    policy.ErrInvalidRequest.Error(),
@@ -67,12 +102,36 @@ func (s *Service) postRequest(w http.ResponseWriter, req *http.Request) {
 		})
 		return
 	}
+	if errors.Is(err, ErrConflict) {
+		writeError(w, http.StatusConflict, ErrConflict)
+		return
+	}
 	if err != nil {
 		s.fail(w, req, err)
 		return
 	}
 	w.Header().Set("Location", "/requests/"+r.ID)
-	writeJSON(w, http.StatusCreated, view(r))
+	status := http.StatusOK
+	if created {
+		status = http.StatusCreated
+	}
+	writeJSON(w, status, view(r))
+}
+
+// healthView is the answer of GET /healthz.
+type healthView struct {
+	Status string      `json:"status"`
+	Policy policy.Info `json:"policy"`
+	TZData string      `json:"tzdata"`
+}
+
+func (s *Service) getHealth(w http.ResponseWriter, req *http.Request) {
+	if err := s.Store.Ping(req.Context()); err != nil {
+		s.logger().Error("health", "err", err)
+		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "error": "the database does not answer"})
+		return
+	}
+	writeJSON(w, http.StatusOK, healthView{Status: "ok", Policy: s.Engine.Info(), TZData: calendar.TZDataVersion()})
 }
 
 // readSubmission reads and checks the body of POST /requests.
@@ -144,11 +203,16 @@ func (s *Service) getEscalations(w http.ResponseWriter, req *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"escalations": esc})
 }
 
-// fail answers an error: 404 for an unknown request, else 500 (logged;
-// the client gets no detail).
+// fail answers an error: 404 for an unknown request, 503 when the
+// request's deadline passed, else 500 (logged; the client gets no detail).
 func (s *Service) fail(w http.ResponseWriter, req *http.Request, err error) {
 	if errors.Is(err, ErrNotFound) {
 		writeError(w, http.StatusNotFound, ErrNotFound)
+		return
+	}
+	if req.Context().Err() != nil {
+		s.logger().Error("request timed out", "method", req.Method, "path", req.URL.Path, "err", err)
+		writeError(w, http.StatusServiceUnavailable, fmt.Errorf("the request took longer than %s", s.timeout()))
 		return
 	}
 	s.logger().Error("request failed", "method", req.Method, "path", req.URL.Path, "err", err)

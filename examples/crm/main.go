@@ -52,6 +52,7 @@ func run(log *slog.Logger, args []string) error {
 	policyPath := fs.String("policy", "", "policy directory or OPA bundle (default: the policy shipped with dsrkit)")
 	playbook := fs.String("playbook", "", "playbook file, YAML or JSON (default: the seed procedure's)")
 	every := fs.Duration("redecide-every", 24*time.Hour, "interval of the pass that re-decides open requests (0: never)")
+	timeout := fs.Duration("timeout", DefaultTimeout, "deadline of the work on one HTTP request")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -87,11 +88,12 @@ func run(log *slog.Logger, args []string) error {
 	defer store.Close()
 
 	svc := &Service{
-		Engine: eng,
-		Store:  store,
-		Key:    key,
-		Now:    func() time.Time { return time.Now().UTC() },
-		Log:    log,
+		Engine:  eng,
+		Store:   store,
+		Key:     key,
+		Now:     func() time.Time { return time.Now().UTC() },
+		Log:     log,
+		Timeout: *timeout,
 	}
 	if *every > 0 {
 		go redecideEvery(ctx, svc, *every, log)

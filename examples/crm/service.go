@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/json"
@@ -31,8 +32,21 @@ type Service struct {
 	// Log receives one line per failure; nil discards them. It is never
 	// given a consumer's id.
 	Log *slog.Logger
+	// Timeout bounds the work on one HTTP request (deciding and storing
+	// included); 0 is DefaultTimeout.
+	Timeout time.Duration
 
 	redecide sync.Mutex // one Redecide pass at a time
+}
+
+// DefaultTimeout is the per-request deadline of a Service whose Timeout is 0.
+const DefaultTimeout = 30 * time.Second
+
+func (s *Service) timeout() time.Duration {
+	if s.Timeout > 0 {
+		return s.Timeout
+	}
+	return DefaultTimeout
 }
 
 // Escalation is an escalation of a stored request's current decision.
@@ -59,15 +73,28 @@ type Failure struct {
 	Error     string `json:"error"`
 }
 
+// ErrConflict is returned by Submit for a request whose id (the request
+// document's own "id") is that of a stored request with another document or
+// another consumer.
+var ErrConflict = errors.New("a different request with this id is stored already")
+
 // Submit decides a new request for the consumer whose own id (an e-mail
 // address, an account id) is consumerID, and stores the request, the
 // decision and its audit record. consumerID itself is never stored; only
-// audit.ConsumerHash(s.Key, consumerID) is.
+// audit.ConsumerHash(s.Key, consumerID) is, and the same for every
+// steps[].subject_id of the request (see hashSubjectIDs).
 //
-// The decision is taken as of the request's own as_of when it has one,
-// else as of s.Now(). An invalid request gives an error that matches
-// policy.ErrInvalidRequest (a *policy.RequestError), and nothing is stored.
-func (s *Service) Submit(ctx context.Context, consumerID string, request json.RawMessage) (Row, error) {
+// Submit is idempotent for a request document with an "id": when a request
+// with that id is stored already, for the same consumer and the same
+// document, Submit returns it (created false) and decides nothing; for
+// another consumer or document it returns an error matching ErrConflict.
+//
+// The decision is taken as of the request's own as_of when it has one
+// (null or not an instant is an invalid request: the clock never stands in
+// for it), else as of s.Now(). An invalid request gives an error that
+// matches policy.ErrInvalidRequest (a *policy.RequestError), and nothing is
+// stored.
+func (s *Service) Submit(ctx context.Context, consumerID string, request json.RawMessage) (Row, bool, error) {
 	now := s.Now()
 	var opts []policy.DecideOption
 	if !hasField(request, "as_of") {
@@ -75,17 +102,40 @@ func (s *Service) Submit(ctx context.Context, consumerID string, request json.Ra
 	}
 	r := Row{
 		ID:           "req_" + rand.Text(),
+		Key:          stringField(request, "id"),
 		ConsumerHash: audit.ConsumerHash(s.Key, consumerID),
-		Request:      request,
+		Request:      hashSubjectIDs(s.Key, request),
+	}
+	if r.Key != "" {
+		if old, err := s.Store.GetByKey(ctx, r.Key); err == nil {
+			return s.same(old, r)
+		} else if !errors.Is(err, ErrNotFound) {
+			return Row{}, false, err
+		}
 	}
 	rec, err := s.decide(ctx, &r, now, opts...)
 	if err != nil {
-		return Row{}, err
+		return Row{}, false, err
 	}
-	if err := s.Store.CreateRequest(ctx, r, rec); err != nil {
-		return Row{}, fmt.Errorf("storing the new request: %w", err)
+	if err := s.Store.CreateRequest(ctx, r, rec); errors.Is(err, ErrKeyTaken) {
+		old, err := s.Store.GetByKey(ctx, r.Key) // stored meanwhile by a concurrent Submit
+		if err != nil {
+			return Row{}, false, err
+		}
+		return s.same(old, r)
+	} else if err != nil {
+		return Row{}, false, fmt.Errorf("storing the new request: %w", err)
 	}
-	return r, nil
+	return r, true, nil
+}
+
+// same returns the stored request old for a new submission r with its key,
+// if r is the same request.
+func (s *Service) same(old, r Row) (Row, bool, error) {
+	if old.ConsumerHash != r.ConsumerHash || !bytes.Equal(old.Request, r.Request) {
+		return Row{}, false, fmt.Errorf("request %q: %w", r.Key, ErrConflict)
+	}
+	return old, false, nil
 }
 
 // Get returns a stored request with its latest decision, or an error that
@@ -196,15 +246,29 @@ func isOpen(kind, outcome string, request json.RawMessage) bool {
 	}
 }
 
-// hasField says whether the JSON object doc has a non-null member name. A
+// hasField says whether the JSON object doc has a member name, null or
+// not: a present as_of must be an instant, and the engine judges it. A
 // document that is not an object says yes: the engine will report it.
 func hasField(doc json.RawMessage, name string) bool {
 	var m map[string]json.RawMessage
 	if err := json.Unmarshal(doc, &m); err != nil || m == nil {
 		return true
 	}
-	v, ok := m[name]
-	return ok && string(v) != "null"
+	_, ok := m[name]
+	return ok
+}
+
+// stringField is the string member name of the JSON object doc, or "".
+func stringField(doc json.RawMessage, name string) string {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(doc, &m) != nil {
+		return ""
+	}
+	var v string
+	if json.Unmarshal(m[name], &v) != nil {
+		return ""
+	}
+	return v
 }
 
 // escalations lists the escalations of r's decision.

@@ -59,6 +59,13 @@ CREATE INDEX IF NOT EXISTS audit_records_request ON audit_records (request_id);
 CREATE INDEX IF NOT EXISTS audit_records_consumer ON audit_records (consumer_hash);
 `
 
+// requestKey is the column, added to a database made before it, that makes
+// POST /requests idempotent: the request document's own id (the host's
+// id of the request), unique when given.
+const requestKey = `
+CREATE UNIQUE INDEX IF NOT EXISTS requests_key ON requests (request_key);
+`
+
 // Store keeps requests, their decisions and the audit records in one
 // SQLite database file. It is safe for concurrent use: the database is in
 // WAL mode (readers do not block the writer), every write transaction
@@ -72,6 +79,7 @@ type Store struct {
 // read back).
 type Row struct {
 	ID           string          // the service's id of the request
+	Key          string          // the request document's own id, "" when it has none
 	ConsumerHash string          // audit.ConsumerHash of the consumer's id
 	Kind         string          // the request kind
 	Request      json.RawMessage // the request document, as posted
@@ -98,23 +106,85 @@ func OpenStore(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("creating the schema in %s: %w", path, err)
 	}
+	if err := addRequestKey(ctx, db); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("adding the request key in %s: %w", path, err)
+	}
 	return &Store{db: db}, nil
+}
+
+// addRequestKey adds requests.request_key and its unique index where they
+// are missing.
+func addRequestKey(ctx context.Context, db *sql.DB) error {
+	var n int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM pragma_table_info('requests') WHERE name = 'request_key'`).Scan(&n); err != nil {
+		return err
+	}
+	if n == 0 {
+		if _, err := db.ExecContext(ctx, `ALTER TABLE requests ADD COLUMN request_key TEXT`); err != nil {
+			return err
+		}
+	}
+	_, err := db.ExecContext(ctx, requestKey)
+	return err
+}
+
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error {
+	var one int
+	return s.db.QueryRowContext(ctx, `SELECT 1`).Scan(&one)
 }
 
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
 
+// ErrKeyTaken is returned by CreateRequest when a request with the same
+// Key is stored already.
+var ErrKeyTaken = errors.New("a request with this id is stored already")
+
 // CreateRequest stores a new request with its first decision and that
-// decision's audit record, in one transaction.
+// decision's audit record, in one transaction. A request whose Key another
+// stored request has is not stored: the error matches ErrKeyTaken.
 func (s *Store) CreateRequest(ctx context.Context, r Row, rec audit.Record) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx,
-			`INSERT INTO requests (id, consumer_hash, kind, request_json, open, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-			r.ID, r.ConsumerHash, r.Kind, string(r.Request), r.Open, timestamp(r.DecidedAt)); err != nil {
+		res, err := tx.ExecContext(ctx,
+			`INSERT INTO requests (id, request_key, consumer_hash, kind, request_json, open, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+			 ON CONFLICT (request_key) DO NOTHING`,
+			r.ID, nullable(r.Key), r.ConsumerHash, r.Kind, string(r.Request), r.Open, timestamp(r.DecidedAt))
+		if err != nil {
 			return fmt.Errorf("inserting request %s: %w", r.ID, err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return fmt.Errorf("inserting request %s: %w", r.ID, err)
+		} else if n == 0 {
+			return fmt.Errorf("request %q: %w", r.Key, ErrKeyTaken)
 		}
 		return insertDecision(ctx, tx, r, rec)
 	})
+}
+
+// GetByKey returns the request whose document's id is key, with its latest
+// decision, or ErrNotFound.
+func (s *Store) GetByKey(ctx context.Context, key string) (Row, error) {
+	rows, err := s.db.QueryContext(ctx, selectLatest+` WHERE r.request_key = ?`, key)
+	if err != nil {
+		return Row{}, fmt.Errorf("reading request %q: %w", key, err)
+	}
+	found, err := scanRows(rows)
+	if err != nil {
+		return Row{}, fmt.Errorf("reading request %q: %w", key, err)
+	}
+	if len(found) == 0 {
+		return Row{}, fmt.Errorf("request %q: %w", key, ErrNotFound)
+	}
+	return found[0], nil
+}
+
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
 }
 
 // AddDecision appends a new decision on a stored request and its audit
@@ -160,7 +230,7 @@ func insertDecision(ctx context.Context, tx *sql.Tx, r Row, rec audit.Record) er
 
 // selectLatest reads requests joined with their latest decision.
 const selectLatest = `
-SELECT r.id, r.consumer_hash, r.kind, r.request_json, r.open,
+SELECT r.id, coalesce(r.request_key, ''), r.consumer_hash, r.kind, r.request_json, r.open,
        d.decision_json, d.as_of, d.outcome, d.created_at
 FROM requests r
 JOIN decisions d ON d.id = (SELECT max(id) FROM decisions WHERE request_id = r.id)`
@@ -204,7 +274,7 @@ func scanRows(rows *sql.Rows) ([]Row, error) {
 			r                     Row
 			request, dec, decided string
 		)
-		if err := rows.Scan(&r.ID, &r.ConsumerHash, &r.Kind, &request, &r.Open, &dec, &r.AsOf, &r.Outcome, &decided); err != nil {
+		if err := rows.Scan(&r.ID, &r.Key, &r.ConsumerHash, &r.Kind, &request, &r.Open, &dec, &r.AsOf, &r.Outcome, &decided); err != nil {
 			return nil, err
 		}
 		t, err := time.Parse(time.RFC3339Nano, decided)
