@@ -233,6 +233,10 @@ func build(ctx context.Context, cfg *config, tests bool) (*compiled, *source.Sou
 	if err != nil {
 		return nil, nil, err
 	}
+	store := inmem.NewFromObject(src.Data)
+	if err := checkLaws(ctx, compiler, store); err != nil {
+		return nil, nil, err
+	}
 	pb := cfg.playbook
 	if pb == nil {
 		pb = rules.Default()
@@ -246,7 +250,6 @@ func build(ctx context.Context, cfg *config, tests bool) (*compiled, *source.Sou
 		queries:  map[string]*rego.PreparedEvalQuery{},
 		playbook: pb,
 	}
-	store := inmem.NewFromObject(src.Data)
 	for kind, query := range entrypoints {
 		if len(compiler.GetRulesExact(ast.MustParseRef(query))) == 0 {
 			continue
