@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/dsrkit/dsrkit/calendar"
 	"github.com/dsrkit/dsrkit/policy"
 )
 
@@ -143,6 +144,28 @@ func TestAsOfOfTheRequestIsNeverReplacedByTheClock(t *testing.T) {
 	}
 }
 
+// TestFlagValuesTheContractRefuses: a flag's value the schema refuses is
+// the flag's problem (exit 1); the request's own field, even where the
+// flag overrides it, stays the request's (exit 2, its pointer).
+func TestFlagValuesTheContractRefuses(t *testing.T) {
+	const req = `{"kind": "delete", "received_at": "2026-11-20", "as_of": %s, "consumer": {"residence": "US-CA"}, "business": {}}`
+	for name, c := range map[string]struct {
+		asOf, flag string
+		code       int
+		stderr     string
+	}{
+		"an --as-of out of range":             {`"2026-11-21T00:00:00Z"`, "2050-12-01T00:00:00Z", exitFailure, `--as-of: "2050-12-01T00:00:00Z" is outside the supported dates`},
+		"the request's own as_of, overridden": {`"bad"`, "2026-12-01T00:00:00Z", exitInvalid, `/as_of: "bad" is not a valid instant`},
+	} {
+		t.Run(name, func(t *testing.T) {
+			code, out, stderr := dsrkit(t, fmt.Sprintf(req, c.asOf), "decide", "--as-of", c.flag, "-")
+			assert.Equal(t, c.code, code)
+			assert.Empty(t, out)
+			assert.True(t, strings.HasPrefix(stderr, c.stderr), stderr)
+		})
+	}
+}
+
 func TestNoHTMLEscaping(t *testing.T) {
 	const request = "../../testdata/cases/vcdpa-delete/request.json"
 	line, err := os.ReadFile(request)
@@ -228,9 +251,11 @@ func TestVersion(t *testing.T) {
 	assert.Equal(t, "dsrkit    (devel)\n"+
 		"go        "+runtime.Version()+" "+runtime.GOOS+"/"+runtime.GOARCH+"\n"+
 		"policy    revision 2026.11.0, digest sha256:abc (embedded)\n"+
-		"playbook  seed, digest sha256:def (default)\n",
+		"playbook  seed, digest sha256:def (default)\n"+
+		"tzdata    "+calendar.TZDataVersion()+" (embedded; the only source of time zones)\n",
 		versionText("(devel)", policy.Info{Revision: "2026.11.0", Digest: "sha256:abc", Playbook: policy.PlaybookInfo{Name: "seed", Digest: "sha256:def"}}))
 	assert.Regexp(t, `^dsrkit    \S+\n`, out)
+	assert.Regexp(t, `\ntzdata    20\d\d[a-z] \(embedded`, out)
 	assert.Contains(t, out, fmt.Sprintf("policy    revision %s, digest %s (embedded)\n", info.Revision, info.Digest))
 }
 

@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -195,27 +196,34 @@ func hasAsOf(request []byte) bool {
 	return ok
 }
 
-// overridden maps the pointers of the request fields the flags set to the
-// flags' names.
-func (f *decideFlags) overridden() map[string]string {
-	m := map[string]string{}
+// flagValue is a request field a flag sets: its pointer, the flag, the
+// value.
+type flagValue struct{ pointer, flag, value string }
+
+func (f *decideFlags) overrides() []flagValue {
+	var o []flagValue
 	if f.asOf != "" {
-		m["/as_of"] = "--as-of"
+		o = append(o, flagValue{"/as_of", "--as-of", f.asOf})
 	}
 	if f.calendar != "" {
-		m["/business/calendar"] = "--calendar"
+		o = append(o, flagValue{"/business/calendar", "--calendar", f.calendar})
 	}
-	return m
+	return o
 }
 
 // splitProblems separates the problems of the request from those of the
-// values the flags put into it, which are named after the flag.
+// values the flags put into it (at the field's pointer, quoting the flag's
+// value), which are named after the flag. A problem with the request's own
+// as_of, which --as-of overrides but which must still be an instant, stays
+// the request's.
 func (f *decideFlags) splitProblems(re *policy.RequestError) (request []policy.Problem, flags []string) {
-	over := f.overridden()
+next:
 	for _, p := range re.Problems {
-		if flag, ok := over[p.Pointer]; ok {
-			flags = append(flags, flag+": "+p.Message)
-			continue
+		for _, o := range f.overrides() {
+			if p.Pointer == o.pointer && strings.Contains(p.Message, strconv.Quote(o.value)) {
+				flags = append(flags, o.flag+": "+p.Message)
+				continue next
+			}
 		}
 		request = append(request, p)
 	}

@@ -46,6 +46,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/dsrkit/dsrkit/calendar"
 	"github.com/dsrkit/dsrkit/policy"
 )
 
@@ -84,9 +85,16 @@ numbered as physical lines: a blank line counts but gives no output. A
 line that cannot be decided gets an error object
 {"line", "request_id" (when the line is JSON with a string id), "error",
 "problems"} on standard output and a message on standard error; a line
-longer than 16 MiB is an invalid request, for that line only. The exit
-status is then 1 if any line could not be decided, else 2 if any was
-invalid, else 0.`,
+longer than 16 MiB is an invalid request, for that line only (shorter
+lines are held to the engine's request size limit). The exit status is
+then 1 if any line could not be decided, else 2 if any was invalid, else
+0.
+
+Exit status: 0 a decision was made, whatever its outcome; 2 the request is
+invalid (each problem on standard error with its JSON pointer); 1 anything
+else (a usage error, a flag value the contract refuses, a policy that
+fails to load or to decide, no decision within --timeout). Nothing is
+printed on standard output unless a decision was made.`,
 			flags: func() *flag.FlagSet { fs, _ := decideFlagSet("decide"); return fs },
 			run: func(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 				return decide(ctx, args, stdin, stdout, stderr, false)
@@ -132,11 +140,18 @@ decide).`,
 		},
 		reportCommand,
 		{
+			name: "render", args: "DECISION|-", summary: "the letters and directives a decision calls for",
+			details: renderDetails,
+			flags:   func() *flag.FlagSet { fs, _ := renderFlagSet(); return fs },
+			run:     renderLetters,
+		},
+		{
 			name: "version", summary: "the program's, Go's and the embedded policy's versions",
 			details: `Prints dsrkit's module version (from the build information: "(devel)"
 when built inside the checkout), the Go version it was built with, and
 the revision and digest of the embedded policy and of the default
-playbook.`,
+playbook, and the release of the IANA time zone database embedded in the
+program (the only one dsrkit reads zones from).`,
 			flags: func() *flag.FlagSet { return newFlagSet("version") },
 			run:   version,
 		},
@@ -412,6 +427,7 @@ func versionText(v string, info policy.Info) string {
 	fmt.Fprintf(tw, "go\t%s %s/%s\n", runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	fmt.Fprintf(tw, "policy\trevision %s, digest %s (embedded)\n", info.Revision, info.Digest)
 	fmt.Fprintf(tw, "playbook\t%s, digest %s (default)\n", info.Playbook.Name, info.Playbook.Digest)
+	fmt.Fprintf(tw, "tzdata\t%s (embedded; the only source of time zones)\n", calendar.TZDataVersion())
 	tw.Flush()
 	return b.String()
 }
