@@ -146,6 +146,12 @@ decide).`,
 			run:     renderLetters,
 		},
 		{
+			name: "render", args: "DECISION|-", summary: "the letters and directives a decision calls for",
+			details: renderDetails,
+			flags:   func() *flag.FlagSet { fs, _ := renderFlagSet(); return fs },
+			run:     renderLetters,
+		},
+		{
 			name: "version", summary: "the program's, Go's and the embedded policy's versions",
 			details: `Prints dsrkit's module version (from the build information: "(devel)"
 when built inside the checkout), the Go version it was built with, and
