@@ -69,9 +69,9 @@ type Exception struct {
 // Recipient is a service provider, contractor or third party holding the data.
 type Recipient struct {
 	ID                           string `json:"id"`
-	Name                         string `json:"name,omitempty"`
+	Name                         string `json:"name"`
 	Role                         string `json:"role"`
-	ReceivedVia                  string `json:"received_via,omitempty"`
+	ReceivedVia                  string `json:"received_via"`
 	DirectiveSentAt              string `json:"directive_sent_at,omitempty"`
 	ConfirmedAt                  string `json:"confirmed_at,omitempty"`
 	ImpossibleOrDisproportionate string `json:"impossible_or_disproportionate,omitempty"`
@@ -123,9 +123,9 @@ type Decision struct {
 	policy.Envelope
 	Deadlines    Deadlines            `json:"deadlines"`
 	Verification VerificationDecision `json:"verification"`
-	Items        []ItemDecision       `json:"items,omitempty"`
-	Directives   []Directive          `json:"directives,omitempty"`
-	Plan         []PlanStep           `json:"plan,omitempty"`
+	Items        []ItemDecision       `json:"items,omitzero"`
+	Directives   []Directive          `json:"directives,omitzero"`
+	Plan         []PlanStep           `json:"plan,omitzero"`
 	Record       *Record              `json:"record,omitempty"`
 }
 
@@ -136,7 +136,7 @@ type ItemDecision struct {
 	Method       string          `json:"method"`
 	Exception    *ItemException  `json:"exception,omitempty"`
 	RetainUntil  *calendar.Date  `json:"retain_until,omitempty"`
-	UseLimitedTo []string        `json:"use_limited_to,omitempty"`
+	UseLimitedTo []string        `json:"use_limited_to,omitzero"`
 	Reasons      []policy.Reason `json:"reasons"`
 }
 

@@ -58,7 +58,7 @@ type Decision struct {
 	Scope                  []string       `json:"scope"`
 	ThirdPartyInstructions []Instruction  `json:"third_party_instructions"`
 	SignalHonored          bool           `json:"signal_honored"`
-	SignalCovers           []string       `json:"signal_covers,omitempty"`
+	SignalCovers           []string       `json:"signal_covers,omitzero"`
 }
 
 // Verification is an opt-out's verification: its status is always

@@ -4,7 +4,10 @@ import "github.com/dsrkit/dsrkit/calendar"
 
 // The types below are the parts of the request and decision documents
 // (CONTRACT.md) that every kind shares. Their JSON form is the contract's;
-// the JSON Schemas under schemas/ are the authority.
+// the JSON Schemas under schemas/ are the authority. A list a decision may
+// leave out is tagged omitzero, not omitempty, so that an empty list the
+// policy gives ([]) survives a decode and re-encode through these types
+// (internal/contracttest checks both).
 
 // Request kinds.
 const (
@@ -69,7 +72,7 @@ type Envelope struct {
 	Reasons     []Reason       `json:"reasons"`
 	Notices     []Notice       `json:"notices"`
 	Escalations []Escalation   `json:"escalations"`
-	Timeline    []TimelineStep `json:"timeline,omitempty"`
+	Timeline    []TimelineStep `json:"timeline,omitzero"`
 	Policy      Info           `json:"policy"`
 }
 
