@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/dsrkit/dsrkit/audit"
 	"github.com/dsrkit/dsrkit/calendar"
@@ -58,4 +59,44 @@ func ExampleCompute() {
 	// received 2 answered 1 median days 79
 	// on time 1 of 2, extended 1, directives confirmed 2 of 3
 	// open events-late-confirmation due 2026-04-16 days 91 overdue true
+}
+
+// The charts of a month as a fragment for the host's own page: inline SVG,
+// one stacked bar per month of the period, each with its count as a title.
+func ExampleWriteCharts() {
+	ctx := context.Background()
+	eng, err := policy.New(ctx)
+	if err != nil {
+		panic(err)
+	}
+	req, err := os.ReadFile("../testdata/cases/events-response-sent-closed/request.json")
+	if err != nil {
+		panic(err)
+	}
+	decision, err := eng.Decide(ctx, req)
+	if err != nil {
+		panic(err)
+	}
+	r, err := audit.NewRecord(decision, audit.ConsumerHash([]byte("key"), "ana"))
+	if err != nil {
+		panic(err)
+	}
+	march, err := report.ParsePeriod("2026-03")
+	if err != nil {
+		panic(err)
+	}
+	rep, err := report.Compute([]audit.Record{r}, march, 0)
+	if err != nil {
+		panic(err)
+	}
+	var b strings.Builder
+	if err := report.WriteCharts(&b, rep); err != nil {
+		panic(err)
+	}
+	html := b.String()
+	fmt.Println(strings.HasPrefix(html, "\n<div class=\"dsrkit-charts\">"), strings.Count(html, "<svg"))
+	fmt.Println(strings.Contains(html, "<title>2026-03 delete: 1</title>"))
+	// Output:
+	// true 2
+	// true
 }

@@ -98,6 +98,21 @@ func Write(w io.Writer, r *Report, p Period, f Format) error {
 	return fmt.Errorf("%w: %q", ErrFormat, f)
 }
 
+// WriteCharts writes the charts of the HTML page (requests received by
+// month and kind with their legend, the share completed on time against
+// the target, the days to respond) as an HTML fragment — a <div
+// class="dsrkit-charts"> of inline SVG, no script, no external asset — for
+// a host's own page. The SVG text carries the class "axis" for the host's
+// style sheet.
+func WriteCharts(w io.Writer, r *Report) error {
+	v := view{Report: r, KindsSeen: kindsSeen(r)}
+	v.Charts = chartsOf(r, v.KindsSeen)
+	if err := htmlTmpl.ExecuteTemplate(w, "charts", v); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	return nil
+}
+
 // kindOrder is the order kinds are shown in.
 var kindOrder = []string{"delete", "opt_out", "opt_in", "solicit_opt_in"}
 
