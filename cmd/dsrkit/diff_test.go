@@ -193,10 +193,10 @@ func TestDiffCannotCompare(t *testing.T) {
 		args   []string
 		stderr string
 	}{
-		"no corpus":                   {nil, "give one corpus directory"},
-		"a missing corpus":            {[]string{filepath.Join(empty, "missing")}, "no such file or directory"},
-		"an empty corpus":             {[]string{empty}, "no requests in"},
-		"an invalid request":          {[]string{invalid}, `bad.json: invalid request: /received_at: "2026-02-30" is not a valid date`},
+		"no corpus":          {nil, "give one corpus directory"},
+		"a missing corpus":   {[]string{filepath.Join(empty, "missing")}, "no such file or directory"},
+		"an empty corpus":    {[]string{empty}, "no requests in"},
+		"an invalid request": {[]string{invalid}, `bad.json: invalid request: /received_at: "2026-02-30" is not a valid date`},
 		// New refuses it at load now (it decides the smoke corpus first)
 		"a policy that cannot decide": {[]string{"--new", undecided, "../../examples/requests"}, "dsrkit diff: --new: policy: "},
 		"a broken policy":             {[]string{"--new", broken, corpus}, "dsrkit diff: --new: policy: "},
