@@ -7,6 +7,7 @@
 #   they hold whichever law covers the request.
 package dsrkit.consent
 
+import data.dsrkit.applicability
 import data.dsrkit.lib
 import data.dsrkit.request
 
@@ -25,6 +26,19 @@ rules := {
 	# Under 13 a parent or guardian, 13–15 the consumer (FACTS CA-35, CONFIRMED-P).
 	"minor_consent": {"parent_below": 13, "consumer_below": 16, "citation": "Cal. Civ. Code § 1798.120(c)"},
 }
+
+# cite gives a reason on the two-step opt-in or on consent free of dark
+# patterns each applicable law's own provision (dsrkit reading O4): the
+# CCPA's is the rule's (§ 7028, § 7004); another law's is its consent
+# provision (law.consent), which the seed guidance's two-step opt-in
+# meets. With no law applicable the rule's own citation stays.
+cite(r) := lib.with_citation(r, concat("; ", sort({consent_citation(id, r) | some id in applicability.applies}))) if {
+	count(applicability.applies) > 0
+} else := r
+
+consent_citation("CCPA", r) := r.citation
+
+consent_citation(id, _) := object.get(applicability.laws[id], ["consent", "citation"], applicability.laws[id].citation) if id != "CCPA"
 
 zone := object.get(input, ["business", "time_zone"], "")
 

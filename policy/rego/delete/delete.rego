@@ -178,13 +178,13 @@ notice(code, text, citation, due) := object.union(
 # description: |
 #   The requester gets the playbook's period (15 days) to send what
 #   verification still needs, counted from when it was asked; the statutory
-#   clock keeps running.
+#   clock keeps running. Under another law, its own verification clause.
 # custom:
 #   citation: Cal. Code Regs. tit. 11, § 7021(b); § 7060(d)
 notices contains notice(
 	"request_more_information",
 	"We could not yet verify your identity. Please send the information we asked for.",
-	verification.cite({"citation": rego.metadata.rule().custom.citation}).citation,
+	verification_citation(rego.metadata.rule().custom.citation),
 	{d | d := verification.info_response_due},
 ) if {
 	outcome == "pending_verification"
@@ -198,11 +198,20 @@ notices contains notice(
 notices contains notice(
 	"identity_not_verified",
 	"We could not verify your identity, so we cannot act on your request to delete.",
-	verification.cite({"citation": rego.metadata.rule().custom.citation}).citation,
+	verification_citation(rego.metadata.rule().custom.citation),
 	set(),
 ) if {
 	outcome == "unverified"
 }
+
+# verification_citation: the CCPA provision a verification notice rests on
+# (its rule's METADATA) when the CCPA applies, and each other applicable
+# law's own verification clause (verification.standards).
+verification_citation(ccpa) := concat("; ", sort({verification_clause(id, ccpa) | some id in applicability.applies}))
+
+verification_clause("CCPA", ccpa) := ccpa
+
+verification_clause(id, _) := object.get(verification.standards, [id, "citation"], applicability.laws[id].citation) if id != "CCPA"
 
 # METADATA
 # title: Offer an opt-out of sale
@@ -223,6 +232,10 @@ notices contains notice(
 	input.business.sells_or_shares
 	not input.consumer.opted_out_of_sale
 }
+
+# hold_citation: each applicable law's legal-obligation and legal-claims
+# exceptions (the reading's own name for a law without a table).
+hold_citation := concat("; ", sort({object.get(items.hold_citations, id, "dsrkit reading D3") | some id in applicability.applies}))
 
 # declining: the response refuses the request in whole or in part.
 declining if outcome in {"unverified", "denied", "partial_deletion"}
@@ -250,7 +263,7 @@ notices contains notice(
 notices contains object.union(
 	notice(
 		"appeal_instructions",
-		sprintf("You may appeal this decision; we will answer your appeal within %d days of receiving it.", [appeal.n]),
+		sprintf("You may appeal this decision; we will answer your appeal within %d days of receiving it%s.", [appeal.n, appeal_extension_text(appeal)]),
 		appeal.citation,
 		{deadlines.binding.respond_by},
 	),
@@ -260,6 +273,13 @@ notices contains object.union(
 	some id in applicability.applies
 	appeal := applicability.laws[id].delete.appeal
 }
+
+# appeal_extension_text: a law that lets the answer to an appeal be
+# extended (CPA: 60 more days, with notice and reasons within the first
+# period) says so.
+appeal_extension_text(appeal) := sprintf(", or, if we tell you within those %d days that we need more time and why, within %d further days", [appeal.n, appeal.extension.n]) if appeal.extension
+
+appeal_extension_text(appeal) := "" if not appeal.extension
 
 # METADATA
 # title: Complaint to a supervisory authority
@@ -306,24 +326,29 @@ default extension_length := ""
 
 # METADATA
 # title: Deletion confirmed
+# description: The response tells the consumer the request was complied with, under each applicable law's provision on informing of the action taken.
 # custom:
-#   citation: Cal. Code Regs. tit. 11, § 7022(e)
+#   citation: each applicable law's provision on informing of the action taken (law.delete.confirmed)
 notices contains notice(
 	"deletion_confirmed",
 	"We have deleted the personal information we hold about you, and told our service providers to do the same.",
-	rego.metadata.rule().custom.citation,
+	law_citations(["delete", "confirmed", "citation"]),
 	{deadlines.binding.respond_by},
 ) if outcome == "full_deletion"
+
+# law_citations: each applicable law's citation at a path of its data (its
+# own citation when it has none there), sorted, one provision per law.
+law_citations(path) := concat("; ", sort({c |
+	some id in applicability.applies
+	c := object.get(applicability.laws[id], path, applicability.laws[id].citation)
+}))
 
 # retained_text lists each retained category with its basis and citation.
 retained_text := concat("; ", [sprintf("%s (%s, %s)", [c.category, c.basis, c.citation]) | some c in items.retained_categories])
 
 # denial_citation: each applicable law's provision on telling the consumer
 # why a request is (partly) denied.
-denial_citation := concat("; ", sort({c |
-	some id in applicability.applies
-	c := object.get(applicability.laws[id], ["delete", "denial", "citation"], applicability.laws[id].citation)
-}))
+denial_citation := law_citations(["delete", "denial", "citation"])
 
 # METADATA
 # title: Partial deletion explained
@@ -356,13 +381,13 @@ notices contains notice(
 
 # METADATA
 # title: Legal hold
-# description: The consumer is told some data cannot be deleted at this time, with no detail of the litigation.
+# description: The consumer is told some data cannot be deleted at this time, with no detail of the litigation, under each applicable law's legal-obligation and legal-claims exceptions.
 # custom:
-#   citation: Cal. Civ. Code § 1798.105(d)(8); Cal. Civ. Code § 1798.145(a)(1)
+#   citation: each applicable law's legal-hold provisions (items.hold_citations)
 notices contains notice(
 	"legal_hold",
 	items.legal_hold_notice,
-	rego.metadata.rule().custom.citation,
+	hold_citation,
 	{deadlines.binding.respond_by},
 ) if {
 	verification.status == "verified"

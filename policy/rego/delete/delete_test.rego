@@ -63,7 +63,7 @@ test_insufficient_verification_asks_for_more_information if {
 	d.notices == [{
 		"code": "request_more_information",
 		"text": "We could not yet verify your identity. Please send the information we asked for.",
-		"citation": "Cal. Code Regs. tit. 11, § 7062(b)–(d)",
+		"citation": "Cal. Code Regs. tit. 11, § 7021(b); § 7060(d)",
 		"due": "2026-03-21",
 	}]
 }
@@ -118,7 +118,7 @@ test_supervisory_authority_complaint_when_declining_under_gdpr if {
 	some n in d.notices
 	n.code == "supervisory_authority_complaint"
 	n.law == "GDPR"
-	n.citation == "GDPR Art. 12(4); Art. 77"
+	n.citation == "GDPR Art. 12(4); Art. 77; Art. 79"
 }
 
 test_utah_extension_notice_states_its_length if {
@@ -224,4 +224,99 @@ test_no_decision_with_a_plan_date_missing if {
 
 test_uncovered_decision_needs_no_dates if {
 	delete.decision.outcome == "not_covered" with input as object.union(ca, {"consumer": {"residence": "US-NY"}}) with dsrkit.add_business_days as no_date
+}
+
+# --- Each notice cites the applicable law's own provisions -------------------
+
+# marks: what shows a citation of each law.
+marks := {
+	"CCPA": ["Cal. ", "§ 70", "§ 1798"],
+	"VCDPA": ["Va. Code"],
+	"CPA": ["Colo. Rev. Stat.", "4 CCR 904-3", "C.R.S."],
+	"CTDPA": ["Conn. "],
+	"UCPA": ["Utah Code"],
+	"GDPR": ["GDPR", "Reg. 1182/71"],
+}
+
+# own(law, s): s names no other law's provision.
+own(law, s) if {
+	every other, ms in marks {
+		free_of(law, other, ms, s)
+	}
+}
+
+free_of(law, other, _, _) if law == other
+
+free_of(law, other, ms, s) if {
+	law != other
+	every m in ms {
+		not contains(s, m)
+	}
+}
+
+# one_law(law, extra): a request to delete decided as if only law applied.
+one_law(law, extra) := d if {
+	inp := object.union(
+		{
+			"kind": "delete", "received_at": "2026-03-02", "as_of": "2026-03-20T12:00:00Z",
+			"consumer": {"residence": "US-CA"}, "business": {"time_zone": "UTC", "sells_or_shares": true},
+			"verification": {"method": "account_login", "reauthenticated": true},
+			"extension": {"reason": "the request is complex"},
+		},
+		extra,
+	)
+	d := delete.decision with input as inp with data.dsrkit.applicability.applies as {law}
+}
+
+scenarios := {
+	"full": {"data": [{"id": "a", "source": "consumer"}]},
+	"partial": {"data": [
+		{"id": "a", "source": "consumer"},
+		{"id": "b", "source": "consumer", "category": "tax_record", "exceptions": [{"basis": "legal_obligation"}]},
+		{"id": "c", "source": "consumer", "legal_hold": true},
+	]},
+	"denied": {"data": [{"id": "b", "source": "consumer", "category": "tax_record", "exceptions": [{"basis": "legal_claims"}]}]},
+	"unverified": {"as_of": "2026-06-30T12:00:00Z", "verification": {"method": "none"}},
+	"more_information": {"verification": {"method": "data_matching", "matched_data_points": 0, "info_requested_at": "2026-03-03T09:00:00Z"}},
+}
+
+test_every_delete_notice_under_one_law_cites_only_that_law if {
+	every law in object.keys(marks) {
+		every extra in scenarios {
+			d := one_law(law, extra)
+			count(d.notices) > 0
+			every n in d.notices {
+				n.citation != ""
+				own(law, n.citation)
+				own(law, n.text)
+			}
+		}
+	}
+}
+
+codes_of(law, name) := {n.code | some n in one_law(law, scenarios[name]).notices}
+
+test_the_notices_each_law_gets if {
+	codes_of("VCDPA", "full") == {"deletion_confirmed", "extension_notice"}
+	codes_of("GDPR", "partial") == {"partial_deletion_explained", "legal_hold", "supervisory_authority_complaint", "extension_notice"}
+	codes_of("UCPA", "denied") == {"denial_explained", "extension_notice"}
+	codes_of("CPA", "unverified") == {"identity_not_verified", "appeal_instructions", "extension_notice"}
+	codes_of("CTDPA", "more_information") == {"request_more_information", "extension_notice"}
+	codes_of("CCPA", "partial") == {"partial_deletion_explained", "legal_hold", "offer_opt_out", "record_kept", "extension_notice"}
+	[c] := [n.citation | some n in one_law("VCDPA", scenarios.full).notices; n.code == "deletion_confirmed"]
+	c == "Va. Code § 59.1-577(B)(1)"
+	[h] := [n.citation | some n in one_law("UCPA", scenarios.partial).notices; n.code == "legal_hold"]
+	h == "Utah Code § 13-61-304(1)(a)–(b), (d)"
+	[g] := [n.citation | some n in one_law("GDPR", scenarios.partial).notices; n.code == "legal_hold"]
+	g == "GDPR Art. 17(3)(b), (e)"
+	[a] := [n.text | some n in one_law("CPA", scenarios.unverified).notices; n.code == "appeal_instructions"]
+	a == "You may appeal this decision; we will answer your appeal within 45 days of receiving it, or, if we tell you within those 45 days that we need more time and why, within 60 further days."
+	[v] := [n.text | some n in one_law("VCDPA", scenarios.unverified).notices; n.code == "appeal_instructions"]
+	v == "You may appeal this decision; we will answer your appeal within 60 days of receiving it."
+}
+
+test_marks_see_a_foreign_citation if {
+	not own("VCDPA", "Cal. Code Regs. tit. 11, § 7022(e)")
+	not own("CTDPA", "see § 7028(a)")
+	own("CCPA", "Cal. Code Regs. tit. 11, § 7022(e)")
 }

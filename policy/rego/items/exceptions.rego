@@ -174,9 +174,10 @@ exceptions := {
 	# Cal. Civ. Code § 1798.105(d)(1)–(8), the CPRA text: 8 exceptions (FACTS
 	# CA-20, CONFIRMED-P), and the general carve-outs of § 1798.145(a)(1)
 	# (comply with law, cooperate with law enforcement, exercise or defend
-	# legal claims: FACTS CA-22, CONFIRMED-P abridged; the lettered
-	# subparagraphs are not in FACTS, so the paragraph is cited). No
-	# life-safety or public-health exception.
+	# legal claims: FACTS CA-22, CONFIRMED-P abridged; legal claims are
+	# subparagraph (E), cooperation with law enforcement (C), per the
+	# lawyer's review of issue 14). No life-safety or public-health
+	# exception.
 	"CCPA": {
 		"complete_transaction": "Cal. Civ. Code § 1798.105(d)(1)",
 		"warranty_or_recall": "Cal. Civ. Code § 1798.105(d)(1)",
@@ -187,8 +188,8 @@ exceptions := {
 		"research_public_interest": "Cal. Civ. Code § 1798.105(d)(6)",
 		"internal_uses_expected": "Cal. Civ. Code § 1798.105(d)(7)",
 		"legal_obligation": "Cal. Civ. Code § 1798.105(d)(8); § 1798.145(a)(1)",
-		"legal_claims": "Cal. Civ. Code § 1798.145(a)(1)",
-		"law_enforcement": "Cal. Civ. Code § 1798.145(a)(1)",
+		"legal_claims": "Cal. Civ. Code § 1798.145(a)(1)(E)",
+		"law_enforcement": "Cal. Civ. Code § 1798.145(a)(1)(C)",
 	},
 	# Va. Code § 59.1-582: (A)(1)–(5) CONFIRMED-P (FACTS VA-13); (A)(6)–(9)
 	# MEMORY (VA-14); (B)(3)–(4) CONFIRMED-P, (B)(1)–(2) MEMORY (VA-15); (E)
@@ -211,8 +212,9 @@ exceptions := {
 	# ((I)–(XI) CONFIRMED-P, (XII) MEMORY). It names no free-speech, CalECPA
 	# or product-recall exception; a warranty is a contract, (VIII). Public
 	# or peer-reviewed research is not in (3)(a): human-subjects research
-	# data is outside Part 13 altogether (§ 6-1-1304(2), FACTS CO-6,
-	# CONFIRMED-P for (2)(a)–(f); the letter is not in FACTS).
+	# data is outside Part 13 altogether (§ 6-1-1304(2)(d), FACTS CO-6,
+	# CONFIRMED-P for (2)(a)–(f); the letter per the lawyer's review of
+	# issue 14).
 	"CPA": {
 		"legal_obligation": "Colo. Rev. Stat. § 6-1-1304(3)(a)(I)–(II)",
 		"law_enforcement": "Colo. Rev. Stat. § 6-1-1304(3)(a)(III)",
@@ -224,7 +226,7 @@ exceptions := {
 		"life_safety": "Colo. Rev. Stat. § 6-1-1304(3)(a)(IX)",
 		"security_integrity": "Colo. Rev. Stat. § 6-1-1304(3)(a)(X)",
 		"public_health": "Colo. Rev. Stat. § 6-1-1304(3)(a)(XI)",
-		"research_public_interest": "Colo. Rev. Stat. § 6-1-1304(2)",
+		"research_public_interest": "Colo. Rev. Stat. § 6-1-1304(2)(d)",
 	},
 	# Conn. Gen. Stat. § 42-524: (a)(1)–(9) CONFIRMED-P (FACTS CT-8); (a)(10)
 	# opening CONFIRMED-P, conditions MEMORY; (a)(11)–(12) and (b) MEMORY
@@ -274,7 +276,7 @@ exceptions := {
 # legal-obligation and legal-claims exceptions (the same subsections as
 # above, together).
 hold_citations := {
-	"CCPA": "Cal. Civ. Code § 1798.105(d)(8); § 1798.145(a)(1)",
+	"CCPA": "Cal. Civ. Code § 1798.105(d)(8); § 1798.145(a)(1)(E)",
 	"VCDPA": "Va. Code § 59.1-582(A)(1)–(2), (4)",
 	"CPA": "Colo. Rev. Stat. § 6-1-1304(3)(a)(I)–(II), (IV)",
 	"CTDPA": "Conn. Gen. Stat. § 42-524(a)(1)–(2), (4)",
@@ -300,7 +302,7 @@ conditions := {
 	},
 	"CTDPA": {
 		"life_safety": "only where the processing cannot be manifestly based on another legal basis",
-		"research_public_interest": "research in the public interest approved and monitored by an institutional review board or similar, with the consumer's informed consent",
+		"research_public_interest": "public or peer-reviewed scientific or statistical research in the public interest, approved and monitored by an institutional review board or similar, where deletion would likely render impossible or seriously impair it",
 	},
 	"UCPA": {"research_public_interest": "only if the research is disclosed in the privacy notice required by Utah Code § 13-61-302"},
 	"GDPR": {

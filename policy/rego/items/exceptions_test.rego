@@ -57,8 +57,8 @@ test_ccpa_exceptions_are_the_eight_of_1798_105_d if {
 		"Cal. Civ. Code § 1798.105(d)(5)", "Cal. Civ. Code § 1798.105(d)(6)",
 		"Cal. Civ. Code § 1798.105(d)(7)", "Cal. Civ. Code § 1798.105(d)(8); § 1798.145(a)(1)",
 	}
-	items.exceptions.CCPA.legal_claims == "Cal. Civ. Code § 1798.145(a)(1)"
-	items.exceptions.CCPA.law_enforcement == "Cal. Civ. Code § 1798.145(a)(1)"
+	items.exceptions.CCPA.legal_claims == "Cal. Civ. Code § 1798.145(a)(1)(E)"
+	items.exceptions.CCPA.law_enforcement == "Cal. Civ. Code § 1798.145(a)(1)(C)"
 }
 
 test_scope_is_narrowest_in_utah if {

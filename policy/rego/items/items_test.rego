@@ -315,7 +315,7 @@ test_legal_hold_alone if {
 	d := one({"CCPA"}, prod({"legal_hold": true}))
 	d.action == "retain"
 	d.method == "retain; restrict use"
-	d.exception == {"basis": "legal_obligation", "law": "CCPA", "citation": "Cal. Civ. Code § 1798.105(d)(8); § 1798.145(a)(1)"}
+	d.exception == {"basis": "legal_obligation", "law": "CCPA", "citation": "Cal. Civ. Code § 1798.105(d)(8); § 1798.145(a)(1)(E)"}
 	d.use_limited_to == ["legal_claims", "legal_obligation"]
 	not d.retain_until
 	codes(d) == {"legal_hold"}
@@ -332,7 +332,7 @@ test_legal_hold_wins_over_every_other_claim_and_every_law if {
 	[d] := decide(laws, inp)
 	d.action == "retain"
 	codes(d) == {"legal_hold"}
-	d.exception.citation == "CCPA: Cal. Civ. Code § 1798.105(d)(8); § 1798.145(a)(1); GDPR: GDPR Art. 17(3)(b), (e); UCPA: Utah Code § 13-61-304(1)(a)–(b), (d)"
+	d.exception.citation == "CCPA: Cal. Civ. Code § 1798.105(d)(8); § 1798.145(a)(1)(E); GDPR: GDPR Art. 17(3)(b), (e); UCPA: Utah Code § 13-61-304(1)(a)–(b), (d)"
 	reason(d, "legal_hold", "GDPR").citation == "GDPR Art. 17(3)(b), (e)"
 	items.legal_hold with input as req(inp) with data.dsrkit.applicability.applies as laws
 	not items.needs_review with input as req(inp) with data.dsrkit.applicability.applies as laws

@@ -86,13 +86,17 @@ law := {
 		"extended": {"n": 90, "unit": "days", "citation": "Cal. Civ. Code § 1798.130(a)(2)(A); Cal. Code Regs. tit. 11, § 7021(b)"},
 		"extension_notice": {"citation": "Cal. Civ. Code § 1798.130(a)(2)(A)"},
 		"denial": {"citation": "Cal. Code Regs. tit. 11, § 7022(f)"},
+		"confirmed": {"citation": "Cal. Code Regs. tit. 11, § 7022(e)"},
 		"record": {"n": 24, "unit": "months", "citation": "Cal. Code Regs. tit. 11, § 7101(a)"},
 	},
 	"opt_out": {
 		"comply": {"n": 15, "unit": "business_days", "citation": "Cal. Code Regs. tit. 11, § 7026(f)"},
-		"verification": {"citation": "Cal. Code Regs. tit. 11, § 7026(c)"},
+		# No verification may be required to opt out (§ 7026(d)); a denial
+		# only on a documented, good-faith belief of fraud (§ 7026(e)).
+		"verification": {"not_required": true, "citation": "Cal. Code Regs. tit. 11, § 7026(d)"},
 		"fraud": {"citation": "Cal. Code Regs. tit. 11, § 7026(e)"},
 		"third_parties": {"citation": "Cal. Code Regs. tit. 11, § 7026(f)"},
 		"signal": {"citation": "Cal. Code Regs. tit. 11, § 7025(b), (c)(1)"},
+		"after_opt_out": {"citation": "Cal. Civ. Code § 1798.120(d)"},
 	},
 }

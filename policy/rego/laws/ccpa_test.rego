@@ -27,6 +27,10 @@ test_data if {
 	ccpa.law.delete.respond.n == 45
 	ccpa.law.delete.respond.unit == "days"
 	ccpa.law.delete.extended.n == 90
+	ccpa.law.delete.confirmed.citation == "Cal. Code Regs. tit. 11, § 7022(e)"
+	ccpa.law.opt_out.verification == {"not_required": true, "citation": "Cal. Code Regs. tit. 11, § 7026(d)"}
+	ccpa.law.opt_out.fraud.citation == "Cal. Code Regs. tit. 11, § 7026(e)"
+	ccpa.law.opt_out.after_opt_out.citation == "Cal. Civ. Code § 1798.120(d)"
 	ccpa.law.delete.extended.unit == "days"
 }
 

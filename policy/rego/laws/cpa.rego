@@ -55,13 +55,26 @@ law := {
 		"extended": {"n": 90, "unit": "days", "citation": "Colo. Rev. Stat. § 6-1-1306(2)(a)"},
 		"extension_notice": {"citation": "Colo. Rev. Stat. § 6-1-1306(2)(a)"},
 		"denial": {"citation": "Colo. Rev. Stat. § 6-1-1306(2)(b); 4 CCR 904-3, Rule 4.06(E)"},
+		"confirmed": {"citation": "Colo. Rev. Stat. § 6-1-1306(2)(a)"},
 		"record": {"n": 24, "unit": "months", "citation": "4 CCR 904-3, Rule 6.11"},
-		"appeal": {"n": 45, "unit": "days", "citation": "C.R.S. § 6-1-1306(3)"},
+		# 45 days, extendable by 60 with notice and reasons within the 45
+		# (FACTS CO-13, MEMORY).
+		"appeal": {
+			"n": 45, "unit": "days", "citation": "Colo. Rev. Stat. § 6-1-1306(3)",
+			"extension": {"n": 60, "unit": "days", "citation": "Colo. Rev. Stat. § 6-1-1306(3)"},
+		},
 	},
 	"opt_out": {
 		"comply": {"unit": "as_soon_as_feasible", "outer_bound": {"n": 45, "unit": "days"}, "citation": "4 CCR 904-3, Rule 4.03(A); Colo. Rev. Stat. § 6-1-1306(2)(a)"},
+		# The controller complies if it can authenticate the consumer (and an
+		# agent's authority) with commercially reasonable effort (FACTS
+		# CO-14); no fraud-denial rule.
 		"verification": {"citation": "Colo. Rev. Stat. § 6-1-1306(1)(a)(II)"},
-		"fraud": {"citation": "Colo. Rev. Stat. § 6-1-1306(2)(d)"},
-		"signal": {"from": "2024-07-01", "citation": "Colo. Rev. Stat. § 6-1-1306(1)(a)(IV); 4 CCR 904-3, Rules 5.02, 5.07"},
+		# The duty to honour a universal opt-out mechanism from 2024-07-01
+		# (FACTS CO-2); Rules 5.02 and 5.07 are about the mechanism and the
+		# AG's list, not the duty.
+		"signal": {"from": "2024-07-01", "citation": "Colo. Rev. Stat. § 6-1-1306(1)(a)(IV); 4 CCR 904-3, Rule 5.08(A)"},
+		"after_opt_out": {"citation": "Colo. Rev. Stat. § 6-1-1306(1)(a)"},
 	},
+	"consent": {"citation": "Colo. Rev. Stat. § 6-1-1303 (\"consent\")"},
 }

@@ -19,6 +19,11 @@ test_data if {
 	cpa.law.calendar == "US"
 	cpa.law.delete.respond == {"n": 45, "unit": "days", "citation": "Colo. Rev. Stat. § 6-1-1306(2)(a)"}
 	cpa.law.delete.extended.n == 90
+	cpa.law.delete.confirmed.citation == "Colo. Rev. Stat. § 6-1-1306(2)(a)"
+	cpa.law.delete.appeal == {"n": 45, "unit": "days", "citation": "Colo. Rev. Stat. § 6-1-1306(3)", "extension": {"n": 60, "unit": "days", "citation": "Colo. Rev. Stat. § 6-1-1306(3)"}}
+	cpa.law.opt_out.signal.citation == "Colo. Rev. Stat. § 6-1-1306(1)(a)(IV); 4 CCR 904-3, Rule 5.08(A)"
+	not "fraud" in object.keys(cpa.law.opt_out)
+	object.keys(cpa.law.opt_out.verification) == {"citation"}
 }
 
 test_in_force_from_2023_07_01 if {

@@ -86,12 +86,17 @@ law := {
 		"extended": {"n": 90, "unit": "days", "citation": "Conn. Gen. Stat. § 42-518(c)(1)"},
 		"extension_notice": {"citation": "Conn. Gen. Stat. § 42-518(c)(1)"},
 		"denial": {"citation": "Conn. Gen. Stat. § 42-518(c)(2)"},
+		"confirmed": {"citation": "Conn. Gen. Stat. § 42-518(c)(1)"},
 		"appeal": {"n": 60, "unit": "days", "citation": "Conn. Gen. Stat. § 42-518(d)"},
 	},
 	"opt_out": {
 		"comply": {"n": 45, "unit": "days", "citation": "Conn. Gen. Stat. § 42-518(c)(1)"},
-		"verification": {"citation": "Conn. Gen. Stat. § 42-518(c)(4)"},
+		# An opt-out need not be authenticated; a denial only on a
+		# documented, good-faith belief of fraud (FACTS CT-14, MEMORY).
+		"verification": {"not_required": true, "citation": "Conn. Gen. Stat. § 42-518(c)(4)"},
 		"fraud": {"citation": "Conn. Gen. Stat. § 42-518(c)(4)"},
-		"signal": {"from": "2025-01-01", "citation": "Conn. Gen. Stat. § 42-520(a)(6)"},
+		"signal": {"from": "2025-01-01", "citation": "Conn. Gen. Stat. § 42-520(e)(1)(A)(ii)"},
+		"after_opt_out": {"citation": "Conn. Gen. Stat. § 42-518(a)(5)"},
 	},
+	"consent": {"citation": "Conn. Gen. Stat. § 42-515 (\"consent\")"},
 }

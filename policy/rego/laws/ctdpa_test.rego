@@ -25,6 +25,12 @@ test_data if {
 	ctdpa.law.calendar == "US"
 	ctdpa.law.delete.respond == {"n": 45, "unit": "days", "citation": "Conn. Gen. Stat. § 42-518(c)(1)"}
 	ctdpa.law.delete.extended.n == 90
+	ctdpa.law.delete.confirmed.citation == "Conn. Gen. Stat. § 42-518(c)(1)"
+	ctdpa.law.opt_out.signal == {"from": "2025-01-01", "citation": "Conn. Gen. Stat. § 42-520(e)(1)(A)(ii)"}
+	ctdpa.law.opt_out.verification == {"not_required": true, "citation": "Conn. Gen. Stat. § 42-518(c)(4)"}
+	ctdpa.law.opt_out.fraud.citation == "Conn. Gen. Stat. § 42-518(c)(4)"
+	ctdpa.law.opt_out.after_opt_out.citation == "Conn. Gen. Stat. § 42-518(a)(5)"
+	ctdpa.law.consent.citation == "Conn. Gen. Stat. § 42-515 (\"consent\")"
 }
 
 test_in_force_from_2023_07_01 if {

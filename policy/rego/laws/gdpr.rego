@@ -56,11 +56,15 @@ law := {
 		"extended": {"n": 3, "unit": "months", "citation": "GDPR Art. 12(3) (two further months); Reg. 1182/71 Art. 3"},
 		"extension_notice": {"citation": "GDPR Art. 12(3)"},
 		"denial": {"citation": "GDPR Art. 12(4)"},
-		"complaint": {"citation": "GDPR Art. 12(4); Art. 77"},
+		"confirmed": {"citation": "GDPR Art. 12(3)"},
+		"complaint": {"citation": "GDPR Art. 12(4); Art. 77; Art. 79"},
 	},
 	"opt_out": {
 		"comply": {"n": 1, "unit": "months", "citation": "GDPR Art. 21(2)–(3); Art. 12(3); Reg. 1182/71 Art. 3"},
-		"verification": {"citation": "GDPR Art. 12(6)"},
-		"fraud": {"citation": "GDPR Art. 12(6)"},
+		# The controller may ask for more information only on reasonable
+		# doubts about identity (FACTS EU-6); no fraud-denial rule.
+		"verification": {"citation": "GDPR Art. 12(2), (6); Art. 11(2)"},
+		"after_opt_out": {"citation": "GDPR Art. 21(3)"},
 	},
+	"consent": {"citation": "GDPR Art. 4(11); Art. 7"},
 }

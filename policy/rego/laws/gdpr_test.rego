@@ -25,8 +25,12 @@ test_data if {
 	gdpr.law.delete.respond.unit == "months"
 	gdpr.law.delete.respond.n == 1
 	gdpr.law.delete.extended.n == 3
-	object.keys(gdpr.law.delete) == {"respond", "extended", "extension_notice", "denial", "complaint"}
+	object.keys(gdpr.law.delete) == {"respond", "extended", "extension_notice", "denial", "confirmed", "complaint"}
 	gdpr.law.delete.denial.citation == "GDPR Art. 12(4)"
+	gdpr.law.delete.confirmed.citation == "GDPR Art. 12(3)"
+	gdpr.law.delete.complaint.citation == "GDPR Art. 12(4); Art. 77; Art. 79"
+	not "fraud" in object.keys(gdpr.law.opt_out)
+	gdpr.law.opt_out.after_opt_out.citation == "GDPR Art. 21(3)"
 }
 
 test_applies_from_2018_05_25 if {

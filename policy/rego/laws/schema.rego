@@ -46,7 +46,18 @@ schema := {
 				"extension_notice": {"$ref": "#/$defs/cited"},
 				"extension_length_in_notice": {"type": "boolean"},
 				"denial": {"$ref": "#/$defs/cited"},
-				"appeal": {"$ref": "#/$defs/period"},
+				"confirmed": {"$ref": "#/$defs/cited", "description": "The provision on telling the consumer the request was complied with (deletion_confirmed)."},
+				"appeal": {
+					"type": "object",
+					"additionalProperties": false,
+					"required": ["n", "unit", "citation"],
+					"properties": {
+						"n": {"type": "integer", "minimum": 0},
+						"unit": {"enum": ["days", "business_days", "months"]},
+						"citation": {"$ref": "#/$defs/citation"},
+						"extension": {"$ref": "#/$defs/period", "description": "A further period to answer an appeal, with notice and reasons within the first (CPA: 60 days)."},
+					},
+				},
 				"complaint": {"$ref": "#/$defs/cited"},
 				"record": {"$ref": "#/$defs/period"},
 			},
@@ -57,8 +68,18 @@ schema := {
 			"required": ["comply"],
 			"properties": {
 				"comply": {"$ref": "#/$defs/period"},
-				"verification": {"$ref": "#/$defs/cited"},
-				"fraud": {"$ref": "#/$defs/cited"},
+				"verification": {
+					"type": "object",
+					"additionalProperties": false,
+					"required": ["citation"],
+					"properties": {
+						"citation": {"$ref": "#/$defs/citation"},
+						"not_required": {"const": true, "description": "The law says an opt-out needs no verification; absent: the citation is the law's authentication clause, which the business chooses not to use."},
+					},
+				},
+				"fraud": {"$ref": "#/$defs/cited", "description": "The law's rule on denying an opt-out for a documented belief of fraud; absent: the law has none."},
+				"fraud_period": {"$ref": "#/$defs/cited", "description": "A provision under which suspected fraud only lifts the period (UCPA)."},
+				"after_opt_out": {"$ref": "#/$defs/cited", "description": "The provision that forbids a sale or share after the opt-out."},
 				"signal": {
 					"type": "object",
 					"additionalProperties": false,
@@ -68,6 +89,7 @@ schema := {
 				"third_parties": {"$ref": "#/$defs/cited"},
 			},
 		},
+		"consent": {"$ref": "#/$defs/cited", "description": "The law's consent provision, cited by the opt-in under a law other than the CCPA (dsrkit reading O4)."},
 	},
 	"$defs": {
 		"text": {"type": "string", "minLength": 1},

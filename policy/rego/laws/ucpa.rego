@@ -64,11 +64,19 @@ law := {
 		"extended": {"n": 90, "unit": "days", "citation": "Utah Code § 13-61-203(2)"},
 		"extension_notice": {"citation": "Utah Code § 13-61-203(2) (with the extension's length and reasons)"},
 		"denial": {"citation": "Utah Code § 13-61-203(3)"},
+		"confirmed": {"citation": "Utah Code § 13-61-203(2)(a)"},
 		"extension_length_in_notice": true,
 	},
 	"opt_out": {
 		"comply": {"n": 45, "unit": "days", "citation": "Utah Code § 13-61-203(2)(a)"},
+		# The controller need not comply with a request it cannot
+		# authenticate with commercially reasonable efforts (FACTS UT-9,
+		# MEMORY); no fraud-denial rule. A reasonable suspicion of fraud
+		# only lifts the 45-day period while the request cannot be
+		# authenticated (FACTS UT-6).
 		"verification": {"citation": "Utah Code § 13-61-203(5)"},
-		"fraud": {"citation": "Utah Code § 13-61-203(5)"},
+		"fraud_period": {"citation": "Utah Code § 13-61-203(2)(d)"},
+		"after_opt_out": {"citation": "Utah Code § 13-61-201 (right to opt out)"},
 	},
+	"consent": {"citation": "Utah Code § 13-61-101 (\"consent\")"},
 }

@@ -19,6 +19,9 @@ test_data if {
 	ucpa.law.calendar == "US"
 	ucpa.law.delete.respond == {"n": 45, "unit": "days", "citation": "Utah Code § 13-61-203(2)"}
 	ucpa.law.delete.extended.n == 90
+	ucpa.law.delete.confirmed.citation == "Utah Code § 13-61-203(2)(a)"
+	not "fraud" in object.keys(ucpa.law.opt_out)
+	ucpa.law.opt_out.fraud_period.citation == "Utah Code § 13-61-203(2)(d)"
 }
 
 test_in_force_from_2023_12_31 if {

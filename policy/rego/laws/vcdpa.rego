@@ -60,11 +60,15 @@ law := {
 		"extended": {"n": 90, "unit": "days", "citation": "Va. Code § 59.1-577(B)(1)"},
 		"extension_notice": {"citation": "Va. Code § 59.1-577(B)(1)"},
 		"denial": {"citation": "Va. Code § 59.1-577(B)(2)"},
+		"confirmed": {"citation": "Va. Code § 59.1-577(B)(1)"},
 		"appeal": {"n": 60, "unit": "days", "citation": "Va. Code § 59.1-577(C)"},
 	},
 	"opt_out": {
 		"comply": {"n": 45, "unit": "days", "citation": "Va. Code § 59.1-577(A)(5), (B)(1)"},
+		# The controller may authenticate a request with commercially
+		# reasonable efforts (FACTS VA-10, MEMORY); no fraud-denial rule.
 		"verification": {"citation": "Va. Code § 59.1-577(B)(4)"},
-		"fraud": {"citation": "Va. Code § 59.1-577(B)(4)"},
+		"after_opt_out": {"citation": "Va. Code § 59.1-577(A)(5)"},
 	},
+	"consent": {"citation": "Va. Code § 59.1-575 (\"consent\")"},
 }

@@ -60,28 +60,28 @@ reasons contains r if some r in failures
 # description: A clear request, then a separate confirmation by the same consumer.
 # custom:
 #   citation: Cal. Code Regs. tit. 11, § 7028(a)
-reasons contains lib.reason("two_step_complete", sprintf("requested on %s and confirmed separately afterwards by the same consumer", [requested_on]), rego.metadata.chain()) if valid
+reasons contains consent.cite(lib.reason("two_step_complete", sprintf("requested on %s and confirmed separately afterwards by the same consumer", [requested_on]), rego.metadata.chain())) if valid
 
 # METADATA
 # title: No request to opt in
 # description: The first step, a clear request to opt in, is missing.
 # custom:
 #   citation: Cal. Code Regs. tit. 11, § 7028(a)
-failures contains lib.reason("missing_request", "no request to opt in was recorded", rego.metadata.chain()) if count(requests) == 0
+failures contains consent.cite(lib.reason("missing_request", "no request to opt in was recorded", rego.metadata.chain())) if count(requests) == 0
 
 # METADATA
 # title: No confirmation
 # description: The second step, a separate confirmation of the choice, is missing.
 # custom:
 #   citation: Cal. Code Regs. tit. 11, § 7028(a)
-failures contains lib.reason("missing_confirmation", "no confirmation of the opt-in was recorded", rego.metadata.chain()) if count(confirmations) == 0
+failures contains consent.cite(lib.reason("missing_confirmation", "no confirmation of the opt-in was recorded", rego.metadata.chain())) if count(confirmations) == 0
 
 # METADATA
 # title: Confirmation not after the request
 # description: The confirmation must come after the request; a confirmation at or before it does not count.
 # custom:
 #   citation: Cal. Code Regs. tit. 11, § 7028(a)
-failures contains lib.reason("confirmation_before_request", sprintf("no separate confirmation comes after the request of %s", [first_request.at]), rego.metadata.chain()) if {
+failures contains consent.cite(lib.reason("confirmation_before_request", sprintf("no separate confirmation comes after the request of %s", [first_request.at]), rego.metadata.chain())) if {
 	count([c | some c in confirmations; separate(c)]) > 0
 	count(later_confirmations) == 0
 }
@@ -91,7 +91,7 @@ failures contains lib.reason("confirmation_before_request", sprintf("no separate
 # description: The confirmation was given by the same action as the request (one click, one form), so it is not a second step.
 # custom:
 #   citation: Cal. Code Regs. tit. 11, § 7028(a)
-failures contains lib.reason("not_separate", sprintf("the confirmation is the same action as the request (%s)", [c.action_id]), rego.metadata.chain()) if {
+failures contains consent.cite(lib.reason("not_separate", sprintf("the confirmation is the same action as the request (%s)", [c.action_id]), rego.metadata.chain())) if {
 	count(later_confirmations) == 0
 	some c in confirmations
 	not separate(c)
@@ -102,7 +102,7 @@ failures contains lib.reason("not_separate", sprintf("the confirmation is the sa
 # description: The request and the confirmation must come from the same consumer.
 # custom:
 #   citation: Cal. Code Regs. tit. 11, § 7028(a)
-failures contains lib.reason("different_consumer", sprintf("the steps are for different consumers: %s", [concat(", ", subjects)]), rego.metadata.chain()) if {
+failures contains consent.cite(lib.reason("different_consumer", sprintf("the steps are for different consumers: %s", [concat(", ", subjects)]), rego.metadata.chain())) if {
 	subjects := {s.subject_id | some s in steps}
 	count(subjects) > 1
 }
@@ -112,7 +112,7 @@ failures contains lib.reason("different_consumer", sprintf("the steps are for di
 # description: Each step must be the consumer's affirmative choice; silence, inactivity or a default is not consent.
 # custom:
 #   citation: Cal. Code Regs. tit. 11, § 7004
-failures contains lib.reason("not_affirmative", sprintf("the %s (%s) is not an affirmative choice", [s.type, s.action_id]), rego.metadata.chain()) if {
+failures contains consent.cite(lib.reason("not_affirmative", sprintf("the %s (%s) is not an affirmative choice", [s.type, s.action_id]), rego.metadata.chain())) if {
 	some s in steps
 	not s.affirmative
 }
@@ -122,7 +122,7 @@ failures contains lib.reason("not_affirmative", sprintf("the %s (%s) is not an a
 # description: A pre-checked box is a dark pattern; consent given through it is not consent.
 # custom:
 #   citation: Cal. Code Regs. tit. 11, § 7004
-failures contains lib.reason("prechecked", sprintf("the %s (%s) used a pre-checked choice", [s.type, s.action_id]), rego.metadata.chain()) if {
+failures contains consent.cite(lib.reason("prechecked", sprintf("the %s (%s) used a pre-checked choice", [s.type, s.action_id]), rego.metadata.chain())) if {
 	some s in steps
 	s.prechecked
 }
@@ -132,7 +132,7 @@ failures contains lib.reason("prechecked", sprintf("the %s (%s) used a pre-check
 # description: Consent bundled with other terms or choices is not a freely given, specific choice.
 # custom:
 #   citation: Cal. Code Regs. tit. 11, § 7004
-failures contains lib.reason("bundled", sprintf("the %s (%s) bundled the opt-in with other terms", [s.type, s.action_id]), rego.metadata.chain()) if {
+failures contains consent.cite(lib.reason("bundled", sprintf("the %s (%s) bundled the opt-in with other terms", [s.type, s.action_id]), rego.metadata.chain())) if {
 	some s in steps
 	s.bundled
 }

@@ -338,3 +338,21 @@ test_a_parent_cannot_opt_in_for_a_consumer_of_unknown_age if {
 		failure("consumer_consent_required", "the consumer (age unknown) must give each step; the confirmation (a-2) was given by a parent or guardian"),
 	}
 }
+
+# dsrkit reading O4: under a law other than the CCPA the opt-in cites that
+# law's consent provision, never § 7028.
+test_the_opt_in_cites_each_applicable_laws_consent_provision if {
+	ct := decide(with_consumer(valid, {"residence": "US-CT"}))
+	ct.valid
+	[r] := [r | some r in ct.reasons; r.code == "two_step_complete"]
+	r.citation == "Conn. Gen. Stat. § 42-515 (\"consent\")"
+	bad := decide(with_consumer(opt_in_request([request_step]), {"residence": "US-VA"}))
+	[m] := [r | some r in bad.reasons; r.code == "missing_confirmation"]
+	m.citation == "Va. Code § 59.1-575 (\"consent\")"
+	both := decide(object.union(valid, {"business": {"eu_establishment": true}}))
+	[b] := [r | some r in both.reasons; r.code == "two_step_complete"]
+	b.citation == "Cal. Code Regs. tit. 11, § 7028(a); GDPR Art. 4(11); Art. 7"
+	none := decide(with_consumer(valid, {"residence": "US-NY"}))
+	[n] := [r | some r in none.reasons; r.code == "two_step_complete"]
+	n.citation == "Cal. Code Regs. tit. 11, § 7028(a)"
+}

@@ -235,7 +235,7 @@ verb := {"sale": "sold to", "share": "shared with"}
 
 # third_party_citation: the provision of an applicable law on instructing
 # third parties, else the reading that applies it to every opt-out.
-default third_party_citation := "dsrkit reading O1 (the seed guidance applies § 7026(f) to every opt-out)"
+default third_party_citation := "dsrkit reading O1 (the seed guidance applies the CCPA's rule to every opt-out)"
 
 third_party_citation := min(cs) if {
 	cs := {law.opt_out.third_parties.citation | some law in opt_out_laws}
@@ -255,13 +255,20 @@ reasons contains lib.with_citation(lib.reason("earlier_disclosures_not_notified"
 
 # METADATA
 # title: Sale after the opt-out was processed
-# description: A sale or share after the opt-out was complied with is prohibited until the consumer consents again.
+# description: A sale or share after the opt-out was complied with is prohibited until the consumer consents again, under each applicable law's opt-out provision (opt_out.after_opt_out).
 # custom:
 #   citation: Cal. Civ. Code § 1798.120(d)
-reasons contains lib.reason("sold_after_opt_out", sprintf("%s %s on %s, after the opt-out was complied with (%s)", [verb[d.via], d.recipient, d.at, input.processed_at]), rego.metadata.chain()) if {
+reasons contains cite_after_opt_out(lib.reason("sold_after_opt_out", sprintf("%s %s on %s, after the opt-out was complied with (%s)", [verb[d.via], d.recipient, d.at, input.processed_at]), rego.metadata.chain())) if {
 	some d in disclosures
 	not before_processing(d.at)
 }
+
+# cite_after_opt_out cites each applicable law's provision that forbids a
+# sale after the opt-out; with no law applicable, the rule's own.
+cite_after_opt_out(r) := lib.with_citation(r, concat("; ", sort(cs))) if {
+	cs := {law.opt_out.after_opt_out.citation | some law in opt_out_laws}
+	count(cs) > 0
+} else := r
 
 escalations contains playbook.escalation("sold_after_opt_out", r.message) if {
 	some r in reasons
@@ -297,12 +304,29 @@ reasons contains lib.with_citation(lib.law_reason(id, "as_soon_as_feasible", msg
 
 # METADATA
 # title: No verification for an opt-out
-# description: An opt-out is not a verifiable request; the business may ask only for what it needs to carry it out.
+# description: Under a law that says so (CCPA, CTDPA), an opt-out needs no verification; the business may ask only for what it needs to carry it out.
 # custom:
-#   citation: Cal. Code Regs. tit. 11, § 7026(c)
+#   citation: Cal. Code Regs. tit. 11, § 7026(d)
 reasons contains lib.with_citation(lib.law_reason(id, "verification_not_required", "identity verification is not required to opt out; ask only for what is needed to carry out the request", rego.metadata.chain()), law.opt_out.verification.citation) if {
 	outcome in {"comply", "deny_fraud"}
 	some id, law in opt_out_laws
+	law.opt_out.verification.not_required
+}
+
+# METADATA
+# title: The business chooses not to authenticate the opt-out
+# description: |
+#   A law that does not say an opt-out needs no verification lets the
+#   business authenticate it (a request it cannot authenticate with
+#   commercially reasonable efforts need not be complied with); the policy
+#   does not, by the business's choice (dsrkit reading § 4: none by default).
+# custom:
+#   citation: dsrkit reading § 4; the law's authentication clause (opt_out.verification)
+reasons contains lib.with_citation(lib.law_reason(id, "authentication_not_used", msg, rego.metadata.chain()), law.opt_out.verification.citation) if {
+	outcome == "comply"
+	some id, law in opt_out_laws
+	not law.opt_out.verification.not_required
+	msg := sprintf("%s lets the business authenticate the request; the business chooses not to authenticate an opt-out, and asks only for what is needed to carry it out", [id])
 }
 
 # METADATA
@@ -340,6 +364,33 @@ signal_not_required_message(law) := sprintf("%s does not require honouring a uni
 reasons contains lib.with_citation(lib.law_reason(id, "deny_fraud", sprintf("denied on a documented, good-faith belief of fraud: %s", [input.fraud_basis]), rego.metadata.chain()), law.opt_out.fraud.citation) if {
 	outcome == "deny_fraud"
 	some id, law in opt_out_laws
+	law.opt_out.fraud
+}
+
+# METADATA
+# title: Denied as unauthenticated
+# description: |
+#   A law with no fraud-denial rule lets the business decline only a request
+#   it cannot authenticate with commercially reasonable efforts: the denial
+#   rests on that clause, and the failed authentication must be documented.
+# custom:
+#   citation: the law's authentication clause (opt_out.verification)
+reasons contains lib.with_citation(lib.law_reason(id, "deny_fraud", msg, rego.metadata.chain()), law.opt_out.verification.citation) if {
+	outcome == "deny_fraud"
+	some id, law in opt_out_laws
+	not law.opt_out.fraud
+	msg := sprintf("%s has no rule on denying an opt-out for fraud; it lets the business decline a request it cannot authenticate: the denial rests on that, so document that the request could not be authenticated (belief of fraud: %s)", [id, input.fraud_basis])
+}
+
+# METADATA
+# title: Suspected fraud lifts the period
+# description: Under the UCPA a reasonable suspicion of fraud lifts the response period while the request cannot be authenticated; it is no ground to deny by itself.
+# custom:
+#   citation: the law's provision on the period (opt_out.fraud_period)
+reasons contains lib.with_citation(lib.law_reason(id, "fraud_period_lifted", sprintf("under %s the period does not apply while the business reasonably suspects fraud and cannot authenticate the request; this is no ground to deny by itself", [id]), rego.metadata.chain()), law.opt_out.fraud_period.citation) if {
+	input.fraud_suspected
+	some id, law in opt_out_laws
+	law.opt_out.fraud_period
 }
 
 # METADATA
@@ -403,8 +454,8 @@ escalations contains playbook.escalation("deadline_at_risk", r.message) if {
 }
 
 # fraud_citation: each applicable law's provision on denying an opt-out
-# for fraud.
-fraud_citation := concat("; ", sort({law.opt_out.fraud.citation | some law in opt_out_laws}))
+# for fraud, or, for a law without one, its authentication clause.
+fraud_citation := concat("; ", sort({object.get(law.opt_out, "fraud", law.opt_out.verification).citation | some law in opt_out_laws}))
 
 # METADATA
 # title: Tell the requester why the opt-out was denied

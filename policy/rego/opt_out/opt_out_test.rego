@@ -69,7 +69,7 @@ test_ccpa_opt_out_due_in_15_business_days_over_christmas_and_new_year if {
 		"code": "verification_not_required",
 		"law": "CCPA",
 		"message": "identity verification is not required to opt out; ask only for what is needed to carry out the request",
-		"citation": "Cal. Code Regs. tit. 11, § 7026(c)",
+		"citation": "Cal. Code Regs. tit. 11, § 7026(d)",
 		"rule": "data.dsrkit.opt_out.reasons",
 	}
 }
@@ -107,16 +107,26 @@ test_vcdpa_ctdpa_ucpa_opt_out_due_in_45_calendar_days if {
 		count(d.timeline) == 1
 		d.timeline[0].date == "2026-04-16"
 		d.timeline[0].computation == "2026-03-02 + 45 calendar days"
-		codes(d) == {"verification_not_required", "comply_by"}
 	}
 	d := opt_out.decision with input as va
 	d.timeline[0].law == "VCDPA"
 	d.timeline[0].citation == "Va. Code § 59.1-577(A)(5), (B)(1)"
-	reason(d, "verification_not_required").citation == "Va. Code § 59.1-577(B)(4)"
+	codes(d) == {"authentication_not_used", "comply_by"}
+	reason(d, "authentication_not_used") == {
+		"code": "authentication_not_used",
+		"law": "VCDPA",
+		"message": "VCDPA lets the business authenticate the request; the business chooses not to authenticate an opt-out, and asks only for what is needed to carry it out",
+		"citation": "Va. Code § 59.1-577(B)(4)",
+		"rule": "data.dsrkit.opt_out.reasons",
+	}
 	u := opt_out.decision with input as ut
 	reason(u, "comply_by").citation == "Utah Code § 13-61-203(2)(a)"
+	codes(u) == {"authentication_not_used", "comply_by"}
+	reason(u, "authentication_not_used").citation == "Utah Code § 13-61-203(5)"
 	c := opt_out.decision with input as ct
 	reason(c, "comply_by").citation == "Conn. Gen. Stat. § 42-518(c)(1)"
+	codes(c) == {"verification_not_required", "comply_by"}
+	reason(c, "verification_not_required").citation == "Conn. Gen. Stat. § 42-518(c)(4)"
 }
 
 # --- CPA: as soon as feasibly possible --------------------------------------
@@ -145,7 +155,7 @@ test_cpa_sets_no_date_only_an_outer_bound if {
 			"rule": "data.dsrkit.opt_out.steps",
 		},
 	]
-	codes(d) == {"as_soon_as_feasible", "verification_not_required"}
+	codes(d) == {"as_soon_as_feasible", "authentication_not_used"}
 	reason(d, "as_soon_as_feasible") == {
 		"code": "as_soon_as_feasible",
 		"law": "CPA",
@@ -153,7 +163,7 @@ test_cpa_sets_no_date_only_an_outer_bound if {
 		"citation": cpa_citation,
 		"rule": "data.dsrkit.opt_out.reasons",
 	}
-	reason(d, "verification_not_required").citation == "Colo. Rev. Stat. § 6-1-1306(1)(a)(II)"
+	reason(d, "authentication_not_used").citation == "Colo. Rev. Stat. § 6-1-1306(1)(a)(II)"
 	d.escalations == []
 }
 
@@ -173,7 +183,7 @@ test_gdpr_opt_out_due_in_one_month_rolled_past_german_christmas if {
 		"citation": "GDPR Art. 21(2)–(3); Art. 12(3); Reg. 1182/71 Art. 3",
 		"rule": "data.dsrkit.opt_out.steps",
 	}]
-	reason(d, "verification_not_required").citation == "GDPR Art. 12(6)"
+	reason(d, "authentication_not_used").citation == "GDPR Art. 12(2), (6); Art. 11(2)"
 }
 
 test_gdpr_without_a_member_state_rolls_past_weekends_only if {
@@ -191,7 +201,7 @@ test_two_laws_bind_the_earliest_date if {
 	[[s.law, s.date] | some s in d.timeline] == [["CCPA", "2027-01-12"], ["GDPR", "2027-01-18"]]
 	{[r.code, r.law] | some r in d.reasons} == {
 		["comply_by", "CCPA"], ["comply_by", "GDPR"],
-		["verification_not_required", "CCPA"], ["verification_not_required", "GDPR"],
+		["verification_not_required", "CCPA"], ["authentication_not_used", "GDPR"],
 	}
 }
 
@@ -263,7 +273,7 @@ test_gpc_under_cpa_only_from_2024_07_01 if {
 		"code": "signal_not_required",
 		"law": "CPA",
 		"message": "CPA does not require honouring a universal opt-out signal before 2024-07-01; the business may still honour it",
-		"citation": "Colo. Rev. Stat. § 6-1-1306(1)(a)(IV); 4 CCR 904-3, Rules 5.02, 5.07",
+		"citation": "Colo. Rev. Stat. § 6-1-1306(1)(a)(IV); 4 CCR 904-3, Rule 5.08(A)",
 		"rule": "data.dsrkit.opt_out.reasons",
 	}]
 	before.third_party_instructions == []
@@ -271,8 +281,8 @@ test_gpc_under_cpa_only_from_2024_07_01 if {
 	from.outcome == "comply"
 	from.signal_honored == true
 	from.signal_covers == ["browser_or_device", "associated_profiles"]
-	codes(from) == {"signal_honored", "as_soon_as_feasible", "verification_not_required"}
-	reason(from, "signal_honored").citation == "Colo. Rev. Stat. § 6-1-1306(1)(a)(IV); 4 CCR 904-3, Rules 5.02, 5.07"
+	codes(from) == {"signal_honored", "as_soon_as_feasible", "authentication_not_used"}
+	reason(from, "signal_honored").citation == "Colo. Rev. Stat. § 6-1-1306(1)(a)(IV); 4 CCR 904-3, Rule 5.08(A)"
 }
 
 test_gpc_date_is_the_receipt_date_in_the_business_zone if {
@@ -288,7 +298,7 @@ test_gpc_under_ctdpa_only_from_2025_01_01 if {
 	before.outcome == "not_required"
 	before.signal_honored == false
 	reason(before, "signal_not_required").message == "CTDPA does not require honouring a universal opt-out signal before 2025-01-01; the business may still honour it"
-	reason(before, "signal_not_required").citation == "Conn. Gen. Stat. § 42-520(a)(6)"
+	reason(before, "signal_not_required").citation == "Conn. Gen. Stat. § 42-520(e)(1)(A)(ii)"
 	from := opt_out.decision with input as gpc(ct, "2025-01-01")
 	from.outcome == "comply"
 	from.signal_honored == true
@@ -357,14 +367,35 @@ test_documented_fraud_under_cpa_has_no_notice_date if {
 	d := opt_out.decision with input as with_(co, {"fraud_suspected": true, "fraud_basis": "forged agent letter"})
 	d.outcome == "deny_fraud"
 	d.comply_by == null
-	reason(d, "deny_fraud").citation == "Colo. Rev. Stat. § 6-1-1306(2)(d)"
-	d.notices == [{"code": "opt_out_denied", "citation": "Colo. Rev. Stat. § 6-1-1306(2)(d)", "text": denied_text}]
+
+	# The CPA has no fraud-denial rule: the denial rests on its authentication clause.
+	reason(d, "deny_fraud").citation == "Colo. Rev. Stat. § 6-1-1306(1)(a)(II)"
+	reason(d, "deny_fraud").message == "CPA has no rule on denying an opt-out for fraud; it lets the business decline a request it cannot authenticate: the denial rests on that, so document that the request could not be authenticated (belief of fraud: forged agent letter)"
+	d.notices == [{"code": "opt_out_denied", "citation": "Colo. Rev. Stat. § 6-1-1306(1)(a)(II)", "text": denied_text}]
+}
+
+test_documented_fraud_under_ctdpa_and_ucpa if {
+	c := opt_out.decision with input as with_(ct, {"fraud_suspected": true, "fraud_basis": "bot"})
+	reason(c, "deny_fraud").citation == "Conn. Gen. Stat. § 42-518(c)(4)"
+	reason(c, "deny_fraud").message == "denied on a documented, good-faith belief of fraud: bot"
+	u := opt_out.decision with input as with_(ut, {"fraud_suspected": true, "fraud_basis": "bot"})
+	u.outcome == "deny_fraud"
+	codes(u) == {"deny_fraud", "fraud_period_lifted"}
+	reason(u, "deny_fraud").citation == "Utah Code § 13-61-203(5)"
+	reason(u, "fraud_period_lifted") == {
+		"code": "fraud_period_lifted",
+		"law": "UCPA",
+		"message": "under UCPA the period does not apply while the business reasonably suspects fraud and cannot authenticate the request; this is no ground to deny by itself",
+		"citation": "Utah Code § 13-61-203(2)(d)",
+		"rule": "data.dsrkit.opt_out.reasons",
+	}
+	u.notices[0].citation == "Utah Code § 13-61-203(5)"
 }
 
 test_documented_fraud_denies_even_an_unrequired_signal if {
 	d := opt_out.decision with input as with_(gpc(va, "2026-03-02"), {"fraud_suspected": true, "fraud_basis": "bot"})
 	d.outcome == "deny_fraud"
-	codes(d) == {"deny_fraud", "verification_not_required", "signal_not_required"}
+	codes(d) == {"deny_fraud", "signal_not_required"}
 }
 
 test_suspicion_without_a_basis_is_complied_with if {
@@ -451,7 +482,7 @@ test_without_processed_at_every_later_disclosure_is_instructed if {
 test_third_party_instruction_cites_the_readings_outside_california if {
 	inp := with_(va, {"disclosures_since_receipt": [{"recipient": "AdCo", "at": "2026-03-03T09:00:00Z", "via": "sale"}]})
 	d := opt_out.decision with input as inp
-	d.third_party_instructions == [instruction("AdCo", "2026-03-03T09:00:00Z", "sold to", "dsrkit reading O1 (the seed guidance applies § 7026(f) to every opt-out)")]
+	d.third_party_instructions == [instruction("AdCo", "2026-03-03T09:00:00Z", "sold to", "dsrkit reading O1 (the seed guidance applies the CCPA's rule to every opt-out)")]
 }
 
 test_sale_after_the_opt_out_was_processed_is_escalated_to_legal if {
@@ -466,6 +497,12 @@ test_sale_after_the_opt_out_was_processed_is_escalated_to_legal if {
 		"rule": "data.dsrkit.opt_out.reasons",
 	}
 	d.escalations == [{"trigger": "sold_after_opt_out", "level": 3, "to": "Legal Counsel", "reason": msg}]
+
+	# Each law cites its own provision; with no law applicable, the rule's.
+	ct_sale := with_(ct, {"processed_at": "2026-03-05T00:00:00Z", "disclosures_since_receipt": [{"recipient": "AdCo", "at": "2026-03-06T09:00:00Z", "via": "sale"}]})
+	reason(opt_out.decision, "sold_after_opt_out").citation == "Conn. Gen. Stat. § 42-518(a)(5)" with input as ct_sale
+	ny := with_(ct_sale, {"consumer": {"residence": "US-NY"}})
+	reason(opt_out.decision, "sold_after_opt_out").citation == "Cal. Civ. Code § 1798.120(d)" with input as ny
 }
 
 # --- Overdue ------------------------------------------------------------------

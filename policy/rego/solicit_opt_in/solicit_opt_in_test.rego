@@ -159,3 +159,10 @@ test_sixteen_year_old_waits_12_months if {
 	d.timeline == [wait_ends]
 	d.reasons == [twelve_month_wait("2025-08-01", "too early")]
 }
+
+test_opt_in_instructions_cite_the_applicable_laws_consent_provision if {
+	inp := object.union(adult("2025-07-01T12:00:00Z"), {"consumer_initiated_transaction": true, "consumer": {"residence": "US-CT"}})
+	d := solicit_opt_in.decision with input as inp
+	[n.citation | some n in d.notices] == ["Conn. Gen. Stat. § 42-515 (\"consent\")"]
+	[r.citation | some r in d.reasons; r.code == "consumer_initiated_transaction"] == ["Conn. Gen. Stat. § 42-515 (\"consent\")"]
+}

@@ -15,7 +15,7 @@ import data.dsrkit.playbook
 standards := {
 	"CCPA": {"ordinary": "reasonable", "sensitive": "reasonably_high", "citation": "Cal. Code Regs. tit. 11, § 7062(b)–(d)"},
 	"VCDPA": {"ordinary": "commercially_reasonable", "sensitive": "commercially_reasonable", "citation": "Va. Code § 59.1-577(B)(4)"},
-	"CPA": {"ordinary": "commercially_reasonable", "sensitive": "commercially_reasonable", "citation": "C.R.S. § 6-1-1306(2)(d)"},
+	"CPA": {"ordinary": "commercially_reasonable", "sensitive": "commercially_reasonable", "citation": "Colo. Rev. Stat. § 6-1-1306(2)(d)"},
 	"CTDPA": {"ordinary": "commercially_reasonable", "sensitive": "commercially_reasonable", "citation": "Conn. Gen. Stat. § 42-518(c)(4)"},
 	"UCPA": {"ordinary": "commercially_reasonable", "sensitive": "commercially_reasonable", "citation": "Utah Code § 13-61-203(5)"},
 	"GDPR": {"ordinary": "reasonable", "sensitive": "reasonable", "citation": "GDPR Art. 12(6)"},
@@ -147,13 +147,21 @@ problems contains {"severity": "insufficient", "reason": ccpa_cite(lib.reason("a
 
 # METADATA
 # title: Consumer has not confirmed the agent's request
+# description: |
+#   § 7063(a) lets the business require the consumer to verify their own
+#   identity or confirm the agent's permission directly; the seed procedure
+#   (§ 4.2) requires it (dsrkit reading § 4).
 # custom:
-#   citation: Cal. Code Regs. tit. 11, § 7063(a)
-problems contains {"severity": "pending", "reason": ccpa_cite(lib.reason("consumer_confirmation_missing", "the consumer must verify their own identity or confirm the agent's permission directly", rego.metadata.chain()))} if {
+#   citation: Cal. Code Regs. tit. 11, § 7063(a); seed procedure § 4.2
+problems contains {"severity": "pending", "reason": ccpa_cite(lib.reason("consumer_confirmation_missing", agent_confirmation_text, rego.metadata.chain()))} if {
 	agent
 	authorization == "signed_permission"
 	not v.consumer_confirmed_directly
 }
+
+agent_confirmation_text := "the seed procedure (§ 4.2) requires the consumer to verify their own identity or confirm the agent's permission directly, as § 7063(a) allows the business to require; it has not been done" if {
+	"CCPA" in applicability.applies
+} else := "the seed procedure (§ 4.2) requires the consumer to verify their own identity or confirm the agent's permission directly (the playbook's requirement: the law names no agent procedure for a request to delete); it has not been done"
 
 # METADATA
 # title: Verified

@@ -69,6 +69,19 @@ test_agents if {
 	verification.status == "verified" with input as ca({"requester": {"type": "authorized_agent", "authorization": "power_of_attorney"}, "verification": ok})
 }
 
+# § 7063(a) lets the business require the consumer's direct confirmation;
+# the seed procedure requires it: the reason says whose requirement it is.
+test_agent_confirmation_is_the_procedures_requirement if {
+	signed := {"requester": {"type": "authorized_agent", "authorization": "signed_permission"}, "verification": {"method": "data_matching", "matched_data_points": 2}}
+	[r] := [r | some r in verification.reasons; r.code == "consumer_confirmation_missing"] with input as ca(signed)
+	r.message == "the seed procedure (§ 4.2) requires the consumer to verify their own identity or confirm the agent's permission directly, as § 7063(a) allows the business to require; it has not been done"
+	r.citation == "Cal. Code Regs. tit. 11, § 7063(a); seed procedure § 4.2"
+	va := object.union(ca(signed), {"consumer": {"residence": "US-VA"}, "business": {"consumers_per_year": 200000}})
+	[v] := [r | some r in verification.reasons; r.code == "consumer_confirmation_missing"] with input as va
+	v.message == "the seed procedure (§ 4.2) requires the consumer to verify their own identity or confirm the agent's permission directly (the playbook's requirement: the law names no agent procedure for a request to delete); it has not been done"
+	v.citation == "Va. Code § 59.1-577(B)(4)"
+}
+
 test_other_us_law_is_commercially_reasonable_with_playbook_points if {
 	inp := object.union(ca({"verification": {"method": "data_matching", "matched_data_points": 1}}), {"consumer": {"residence": "US-VA"}})
 	b := verification.block with input as inp
