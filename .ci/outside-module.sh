@@ -61,10 +61,8 @@ step "output is the README's"
 
 step "GOBIN=$tmp/bin go install github.com/dsrkit/dsrkit/cmd/dsrkit"
 GOBIN="$tmp/bin" go install github.com/dsrkit/dsrkit/cmd/dsrkit
-# `dsrkit version` is new in this release; until every build has it, a
-# missing command is tolerated and the decide below is the check.
-# TODO(v0.2.0): once `dsrkit version` is committed, drop the `||` fallback.
-"$tmp/bin/dsrkit" version || echo "outside-module: (this dsrkit has no version command yet)"
+"$tmp/bin/dsrkit" version | tee "$tmp/version.txt"
+grep -q '^policy    revision ' "$tmp/version.txt" || { echo "dsrkit version: no policy revision" >&2; exit 1; }
 # The installed CLI decides the README's example request as the README says.
 "$tmp/bin/dsrkit" decide "$checkout/examples/requests/ccpa-delete.json" > "$tmp/decision.json"
 grep -q '"outcome": "needs_review"' "$tmp/decision.json" || { echo "dsrkit decide: unexpected decision" >&2; cat "$tmp/decision.json" >&2; exit 1; }
