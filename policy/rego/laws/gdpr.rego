@@ -60,7 +60,16 @@ law := {
 		"complaint": {"citation": "GDPR Art. 12(4); Art. 77; Art. 79"},
 	},
 	"opt_out": {
-		"comply": {"n": 1, "unit": "months", "citation": "GDPR Art. 21(2)–(3); Art. 12(3); Reg. 1182/71 Art. 3"},
+		# Stop without undue delay after an objection to direct marketing or
+		# a withdrawal of consent (Art. 21(3), 7(3)): no fixed date; the
+		# month of Art. 12(3) is the outer bound for telling the data
+		# subject what was done (dsrkit reading § 2, opt-out row).
+		"comply": {
+			"unit": "as_soon_as_feasible",
+			"text": "without undue delay",
+			"outer_bound": {"n": 1, "unit": "months"},
+			"citation": "GDPR Art. 21(3); Art. 7(3); Art. 12(3); Reg. 1182/71 Art. 3",
+		},
 		# The controller may ask for more information only on reasonable
 		# doubts about identity (FACTS EU-6); no fraud-denial rule.
 		"verification": {"citation": "GDPR Art. 12(2), (6); Art. 11(2)"},

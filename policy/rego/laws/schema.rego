@@ -109,6 +109,7 @@ schema := {
 				"n": {"type": "integer", "minimum": 0},
 				"unit": {"enum": ["days", "business_days", "months", "as_soon_as_feasible"], "description": "as_soon_as_feasible: no fixed date (outer_bound gives the latest)."},
 				"citation": {"$ref": "#/$defs/citation"},
+				"text": {"$ref": "#/$defs/text", "description": "as_soon_as_feasible: the law's words for the duty (default: as soon as feasibly possible and without undue delay)."},
 				"outer_bound": {
 					"type": "object",
 					"additionalProperties": false,

@@ -134,7 +134,7 @@ steps contains step if {
 
 # METADATA
 # title: Opt-out with no fixed date
-# description: A law that requires compliance "as soon as feasibly possible" sets no date; its outer bound is stated as a separate step (dsrkit reading § 2, CPA Rule 4.03).
+# description: A law that requires compliance "as soon as feasibly possible" (CPA Rule 4.03) or "without undue delay" (GDPR Art. 21(3), 7(3)) sets no date; its outer bound is stated as a separate step (dsrkit reading § 2).
 # custom:
 #   citation: 4 CCR 904-3, Rule 4.03(A)
 steps contains step if {
@@ -148,7 +148,7 @@ steps contains step if {
 			"name": "comply_by",
 			"date": null,
 			"law": id,
-			"computation": "as soon as feasibly possible and without undue delay: no fixed date",
+			"computation": sprintf("%s: no fixed date", [no_date_text(period)]),
 			"citation": period.citation,
 			"rule": lib.rule_name(rego.metadata.chain()),
 		},
@@ -299,8 +299,12 @@ reasons contains lib.with_citation(lib.law_reason(id, "as_soon_as_feasible", msg
 	some s in steps
 	s.name == "comply_outer_bound"
 	id := s.law
-	msg := sprintf("stop selling or sharing (%s) as soon as feasibly possible and without undue delay; no fixed date, outer bound %s (%s)", [concat(", ", scope), s.date, s.computation])
+	msg := sprintf("stop selling or sharing (%s) %s; no fixed date, outer bound %s (%s)", [concat(", ", scope), no_date_text(opt_out_laws[id].opt_out.comply), s.date, s.computation])
 }
+
+# no_date_text: how the law words a duty with no fixed date (period.text),
+# by default the CPA Rules' words.
+no_date_text(period) := object.get(period, "text", "as soon as feasibly possible and without undue delay")
 
 # METADATA
 # title: No verification for an opt-out

@@ -167,40 +167,57 @@ test_cpa_sets_no_date_only_an_outer_bound if {
 	d.escalations == []
 }
 
-# --- GDPR: one month on the member state's calendar -------------------------
+# --- GDPR: without undue delay; one month as the outer bound --------------
 
-test_gdpr_opt_out_due_in_one_month_rolled_past_german_christmas if {
+gdpr_citation := "GDPR Art. 21(3); Art. 7(3); Art. 12(3); Reg. 1182/71 Art. 3"
+
+test_gdpr_opt_out_without_undue_delay_the_month_rolled_past_german_christmas_is_the_outer_bound if {
 	# 25 December 2026 is a Friday; 26 December (a holiday) and 27 December
 	# are the weekend: the month ends on Monday 28 December.
 	d := opt_out.decision with input as de
 	d.outcome == "comply"
-	d.comply_by == "2026-12-28"
-	d.timeline == [{
-		"name": "comply_by",
-		"date": "2026-12-28",
-		"law": "GDPR",
-		"computation": "2026-11-25 + 1 months (Reg. 1182/71, rolled to the next working day) on calendar DE",
-		"citation": "GDPR Art. 21(2)–(3); Art. 12(3); Reg. 1182/71 Art. 3",
-		"rule": "data.dsrkit.opt_out.steps",
-	}]
+	d.comply_by == null
+	d.timeline == [
+		{
+			"name": "comply_by",
+			"date": null,
+			"law": "GDPR",
+			"computation": "without undue delay: no fixed date",
+			"citation": gdpr_citation,
+			"rule": "data.dsrkit.opt_out.steps",
+		},
+		{
+			"name": "comply_outer_bound",
+			"date": "2026-12-28",
+			"law": "GDPR",
+			"computation": "2026-11-25 + 1 months (Reg. 1182/71, rolled to the next working day) on calendar DE",
+			"citation": gdpr_citation,
+			"rule": "data.dsrkit.opt_out.steps",
+		},
+	]
+	reason(d, "as_soon_as_feasible").message == "stop selling or sharing (sale, sharing, targeted_advertising) without undue delay; no fixed date, outer bound 2026-12-28 (2026-11-25 + 1 months (Reg. 1182/71, rolled to the next working day) on calendar DE)"
 	reason(d, "authentication_not_used").citation == "GDPR Art. 12(2), (6); Art. 11(2)"
+	late := opt_out.decision with input as with_(de, {"as_of": "2026-12-29T12:00:00Z"})
+	reason(late, "deadline_at_risk").message == "the opt-out was due by 2026-12-28 and is not recorded as processed (as of 2026-12-29)"
 }
 
 test_gdpr_without_a_member_state_rolls_past_weekends_only if {
 	inp := {"kind": "opt_out", "received_at": "2026-01-31", "consumer": {"residence": "FR"}, "business": {"eu_establishment": true}}
 	d := opt_out.decision with input as inp
-	d.comply_by == "2026-03-02"
-	d.timeline[0].computation == "2026-01-31 + 1 months (Reg. 1182/71, rolled to the next working day) on calendar weekends"
+	d.comply_by == null
+	[s.date | some s in d.timeline; s.name == "comply_outer_bound"] == ["2026-03-02"]
+	[s.computation | some s in d.timeline; s.name == "comply_outer_bound"] == ["2026-01-31 + 1 months (Reg. 1182/71, rolled to the next working day) on calendar weekends"]
 }
 
 test_two_laws_bind_the_earliest_date if {
-	# CCPA 2027-01-12; GDPR 2026-12-18 + 1 month = Monday 2027-01-18.
+	# CCPA 2027-01-12; GDPR without undue delay, outer bound 2026-12-18 + 1
+	# month = Monday 2027-01-18.
 	d := opt_out.decision with input as with_(ca, {"business": {"eu_establishment": true, "eu_member_state": "DE"}})
 	[l.law | some l in d.laws; l.applies] == ["CCPA", "GDPR"]
 	d.comply_by == "2027-01-12"
-	[[s.law, s.date] | some s in d.timeline] == [["CCPA", "2027-01-12"], ["GDPR", "2027-01-18"]]
+	[[s.law, s.name, s.date] | some s in d.timeline] == [["GDPR", "comply_by", null], ["CCPA", "comply_by", "2027-01-12"], ["GDPR", "comply_outer_bound", "2027-01-18"]]
 	{[r.code, r.law] | some r in d.reasons} == {
-		["comply_by", "CCPA"], ["comply_by", "GDPR"],
+		["comply_by", "CCPA"], ["as_soon_as_feasible", "GDPR"],
 		["verification_not_required", "CCPA"], ["authentication_not_used", "GDPR"],
 	}
 }
