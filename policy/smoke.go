@@ -6,9 +6,14 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"time"
 
 	"github.com/dsrkit/dsrkit/internal/schema"
 )
+
+// smokeTimeout bounds the smoke corpus as a whole (it takes well under a
+// second on the shipped policy).
+var smokeTimeout = 30 * time.Second
 
 // smokeFS is the smoke corpus: a few requests of every kind, copies of
 // golden cases (testdata/cases/<name>/request.json, kept equal by a test).
@@ -23,15 +28,22 @@ var smokeFS embed.FS
 // the contract. Reload runs it on every candidate before the swap, whether
 // or not the policy's own Rego tests run; New runs it on a policy other
 // than the embedded one.
-func (e *Engine) smoke(ctx context.Context, p *compiled) error {
+func (e *Engine) smoke(parent context.Context, p *compiled) error {
+	// A policy that cannot decide the corpus promptly is refused, not
+	// waited for: New and Reload return.
+	ctx, cancel := context.WithTimeout(parent, smokeTimeout)
+	defer cancel()
 	names, err := fs.Glob(smokeFS, "smoke/*.json")
 	if err != nil || len(names) == 0 {
 		panic(fmt.Sprintf("policy: the smoke corpus is missing: %v", err)) // embedded and tested
 	}
 	var msgs []string
 	for _, name := range names {
-		if err := ctx.Err(); err != nil {
+		if err := parent.Err(); err != nil {
 			return err
+		}
+		if ctx.Err() != nil {
+			return &PolicyError{Messages: []string{fmt.Sprintf("the policy did not decide the smoke corpus within %s", smokeTimeout)}}
 		}
 		b, err := smokeFS.ReadFile(name)
 		if err != nil {

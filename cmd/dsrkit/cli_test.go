@@ -50,8 +50,8 @@ func TestHelp(t *testing.T) {
 	}
 
 	want := map[string][]string{
-		"decide":  {"as-of", "calendar", "jsonl", "playbook", "policy", "progress", "timeout"},
-		"explain": {"as-of", "calendar", "playbook", "policy", "timeout"},
+		"decide":  {"as-of", "calendar", "jsonl", "max-array-items", "max-data-items", "max-depth", "max-disclosures", "max-exceptions-per-item", "max-problems", "max-recipients", "max-request-bytes", "max-steps", "max-string-bytes", "playbook", "policy", "progress", "timeout"},
+		"explain": {"as-of", "calendar", "max-array-items", "max-data-items", "max-depth", "max-disclosures", "max-exceptions-per-item", "max-problems", "max-recipients", "max-request-bytes", "max-steps", "max-string-bytes", "playbook", "policy", "timeout"},
 		"test":    {"coverage-min", "format", "run", "v"},
 		"diff":    {"as-of", "calendar", "new", "old"},
 		"version": nil,

@@ -24,6 +24,32 @@ type decideFlags struct {
 	asOf, calendar, policyDir, playbook string
 	jsonl, progress                     bool
 	timeout                             time.Duration
+	limits                              policy.Limits
+}
+
+// limitFlags names each of the engine's request limits as a flag of
+// decide and explain (default: policy.DefaultLimits; a negative value
+// lifts the limit).
+func limitFlags(fs *flag.FlagSet, l *policy.Limits) {
+	*l = policy.DefaultLimits()
+	for _, f := range []struct {
+		name string
+		v    *int
+		what string
+	}{
+		{"max-request-bytes", &l.RequestBytes, "the largest request, in bytes"},
+		{"max-string-bytes", &l.StringBytes, "the longest string or member name, in bytes"},
+		{"max-depth", &l.Depth, "the deepest nesting of objects and arrays"},
+		{"max-data-items", &l.DataItems, "the most data[] items"},
+		{"max-exceptions-per-item", &l.ExceptionsPerItem, "the most exceptions one data item claims"},
+		{"max-recipients", &l.Recipients, "the most recipients[]"},
+		{"max-steps", &l.Steps, "the most steps[] of an opt-in"},
+		{"max-disclosures", &l.Disclosures, "the most disclosures_since_receipt[] of an opt-out"},
+		{"max-array-items", &l.ArrayItems, "the most items of any other array"},
+		{"max-problems", &l.Problems, "the most problems listed for an invalid request"},
+	} {
+		fs.IntVar(f.v, f.name, *f.v, "limit: "+f.what+" (a larger request is invalid, exit 2; -1: no limit)")
+	}
 }
 
 // defaultTimeout bounds the work on one request.
@@ -61,6 +87,7 @@ func decideFlagSet(name string) (*flag.FlagSet, *decideFlags) {
 	fs.StringVar(&f.policyDir, "policy", "", "the policy: a `directory` or an OPA bundle (.tar.gz) (default: the embedded policy)")
 	fs.StringVar(&f.playbook, "playbook", "", "the organisation's playbook, a YAML or JSON `file` (default: the seed procedure's)")
 	fs.Var(positiveDuration{&f.timeout}, "timeout", "give up deciding a request after this `duration` (exit 1, or an error object per line with --jsonl)")
+	limitFlags(fs, &f.limits)
 	if name == "decide" {
 		fs.BoolVar(&f.jsonl, "jsonl", false, "read one request per line and answer each, in order, as soon as it is decided")
 		fs.BoolVar(&f.progress, "progress", false, "with --jsonl, show the count and rate of answers on standard error (default: on when standard error is a terminal)")
@@ -68,8 +95,8 @@ func decideFlagSet(name string) (*flag.FlagSet, *decideFlags) {
 	return fs, f
 }
 
-func newEngine(ctx context.Context, dir, playbook string) (*policy.Engine, error) {
-	var opts []policy.Option
+func newEngine(ctx context.Context, dir, playbook string, more ...policy.Option) (*policy.Engine, error) {
+	opts := more
 	if dir != "" {
 		opts = append(opts, policy.WithDir(dir))
 	}
@@ -118,7 +145,7 @@ func decide(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		return usageError(name, "%v", err)
 	}
 	defer in.Close()
-	eng, err := newEngine(ctx, f.policyDir, f.playbook)
+	eng, err := newEngine(ctx, f.policyDir, f.playbook, policy.WithLimits(f.limits))
 	if err != nil {
 		return err
 	}
@@ -134,7 +161,7 @@ func decide(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		return f.decideError(err)
 	}
 	if explain {
-		return render(stdout, out)
+		return renderRequest(stdout, out, request)
 	}
 	var buf bytes.Buffer
 	if err := json.Indent(&buf, unescapeHTML(out), "", "  "); err != nil {

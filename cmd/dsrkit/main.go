@@ -146,12 +146,6 @@ decide).`,
 			run:     renderLetters,
 		},
 		{
-			name: "render", args: "DECISION|-", summary: "the letters and directives a decision calls for",
-			details: renderDetails,
-			flags:   func() *flag.FlagSet { fs, _ := renderFlagSet(); return fs },
-			run:     renderLetters,
-		},
-		{
 			name: "version", summary: "the program's, Go's and the embedded policy's versions",
 			details: `Prints dsrkit's module version (from the build information: "(devel)"
 when built inside the checkout), the Go version it was built with, and
@@ -196,7 +190,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(stderr, "dsrkit: unknown command %q; run 'dsrkit help' for the commands\n", args[0])
 		return exitFailure
 	}
-	err := c.run(ctx, args[1:], stdin, stdout, stderr)
+	err := runCommand(ctx, c, args[1:], stdin, stdout, stderr)
 	var ee *exitError
 	switch {
 	case err == nil:
@@ -210,6 +204,17 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintln(stderr, "dsrkit:", err)
 		return exitFailure
 	}
+}
+
+// runCommand runs c, turning a panic into an error: a crash is exit 1
+// ("could not decide"), never 2, which means only "invalid request".
+func runCommand(ctx context.Context, c *command, args []string, stdin io.Reader, stdout, stderr io.Writer) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error (please report it): %v", r)
+		}
+	}()
+	return c.run(ctx, args, stdin, stdout, stderr)
 }
 
 // exitError ends the command with a status; msg (if any) goes to stderr.

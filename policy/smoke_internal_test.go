@@ -1,0 +1,43 @@
+package policy
+
+import (
+	"context"
+	"io/fs"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// A policy that cannot decide the smoke corpus promptly is refused: New
+// returns instead of waiting on it (a slow or hostile policy never hangs
+// the program that loads it).
+func TestSlowPolicyIsRefusedNotWaitedFor(t *testing.T) {
+	defer func(d time.Duration) { smokeTimeout = d }(smokeTimeout)
+	smokeTimeout = 300 * time.Millisecond
+
+	fsys := fstest.MapFS{}
+	require.NoError(t, fs.WalkDir(Embedded(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(Embedded(), p)
+		fsys[p] = &fstest.MapFile{Data: b}
+		return err
+	}))
+	const rule = "decision := object.union(envelope, covered_block) if dates_computed\n"
+	src := string(fsys["delete/delete.rego"].Data)
+	require.Contains(t, src, rule)
+	fsys["delete/delete.rego"].Data = []byte(strings.Replace(src, rule,
+		"decision := object.union(envelope, covered_block) if {\n\tdates_computed\n\tslowdown == 0\n}\n\n"+
+			"slow_chars := split(sprintf(\"%0300d\", [0]), \"\")\n\n"+
+			"slowdown := count([1 | some i in slow_chars; some j in slow_chars; some k in slow_chars; concat(\"\", [i, j, k]) == \"x\"])\n", 1))
+
+	start := time.Now()
+	_, err := New(context.Background(), WithFS(fsys))
+	require.ErrorIs(t, err, ErrPolicy)
+	assert.Less(t, time.Since(start), 20*time.Second)
+}
