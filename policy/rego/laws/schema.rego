@@ -60,6 +60,57 @@ schema := {
 				},
 				"complaint": {"$ref": "#/$defs/cited"},
 				"record": {"$ref": "#/$defs/period"},
+				"scope": {
+					"type": "object",
+					"additionalProperties": false,
+					"required": ["sources", "text", "citation"],
+					"description": "What the right to delete reaches (dsrkit reading D1); absent: every source.",
+					"properties": {
+						"sources": {"type": "array", "items": {"enum": ["consumer", "third_party", "observed", "inferred"]}},
+						"text": {"$ref": "#/$defs/text"},
+						"citation": {"$ref": "#/$defs/citation"},
+					},
+				},
+				"duty": {"$ref": "#/$defs/cited", "description": "The provision that obliges the business to delete (D1, D6)."},
+				"exceptions": {
+					"type": "object",
+					"additionalProperties": false,
+					"required": ["citation", "bases"],
+					"description": "The law's exceptions to deletion (D2): its list as a whole, and each generic basis it recognises, with its subsection and any condition the reason states. A basis missing here is not an exception under the law.",
+					"properties": {
+						"citation": {"$ref": "#/$defs/citation"},
+						"bases": {
+							"type": "object",
+							"propertyNames": {"enum": ["complete_transaction", "warranty_or_recall", "security_integrity", "debug_repair", "free_speech", "legal_obligation", "legal_claims", "law_enforcement", "research_public_interest", "internal_uses_expected", "calecpa", "life_safety", "public_health"]},
+							"additionalProperties": {
+								"type": "object",
+								"additionalProperties": false,
+								"required": ["citation"],
+								"properties": {"citation": {"$ref": "#/$defs/citation"}, "condition": {"$ref": "#/$defs/text"}},
+							},
+						},
+					},
+				},
+				"legal_hold": {"$ref": "#/$defs/cited", "description": "The subsections that keep an item on legal hold (D3): the law's legal-obligation and legal-claims exceptions."},
+				"backups": {
+					"type": "object",
+					"additionalProperties": false,
+					"required": ["citation", "until"],
+					"description": "Deletion from backups and archives may wait (D5); absent: the law is silent.",
+					"properties": {"citation": {"$ref": "#/$defs/citation"}, "until": {"$ref": "#/$defs/text"}},
+				},
+				"alternatives": {"$ref": "#/$defs/cited", "description": "The business may deidentify or aggregate instead of erasing (D4)."},
+				"third_party_data": {
+					"type": "object",
+					"additionalProperties": false,
+					"required": ["citation", "options"],
+					"description": "For data obtained from a third party, what the law allows instead of deleting it.",
+					"properties": {
+						"citation": {"$ref": "#/$defs/citation"},
+						"options": {"type": "array", "minItems": 1, "items": {"enum": ["retain_record_minimum", "opt_out", "delete"]}},
+					},
+				},
+				"grounds": {"type": "object", "description": "Where erasure is owed only when one of the law's grounds holds (GDPR Art. 17(1), dsrkit reading D10)."},
 			},
 		},
 		"opt_out": {
@@ -90,9 +141,31 @@ schema := {
 			},
 		},
 		"consent": {"$ref": "#/$defs/cited", "description": "The law's consent provision, cited by the opt-in under a law other than the CCPA (dsrkit reading O4)."},
+		"verification": {
+			"type": "object",
+			"additionalProperties": false,
+			"required": ["ordinary", "sensitive", "citation"],
+			"description": "The verification standard of a request to delete (dsrkit reading § 4), for ordinary data and when an item is sensitive.",
+			"properties": {
+				"ordinary": {"$ref": "#/$defs/standard"},
+				"sensitive": {"$ref": "#/$defs/standard"},
+				"citation": {"$ref": "#/$defs/citation"},
+			},
+		},
+		"unverified": {
+			"type": "array",
+			"description": "The facts of this law's data that the fact sheet does not confirm (applied in the never-late direction): a JSON pointer into the law's data and why.",
+			"items": {
+				"type": "object",
+				"additionalProperties": false,
+				"required": ["pointer", "note"],
+				"properties": {"pointer": {"type": "string", "pattern": "^(/[^/]+)+$"}, "note": {"$ref": "#/$defs/text"}},
+			},
+		},
 	},
 	"$defs": {
 		"text": {"type": "string", "minLength": 1},
+		"standard": {"enum": ["none", "commercially_reasonable", "reasonable", "reasonably_high"]},
 		"citation": {"type": "string", "minLength": 1, "description": "The provision, as the consumer or counsel would look it up."},
 		"date": {"type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"},
 		"cited": {
