@@ -1,11 +1,16 @@
-# Deletion scope, exceptions and backup rules of each law (data).
+# Deletion scope, exceptions and backup rules of each law, by law id.
 #
-# dsrkit reading § 3 D1, D2, D4, D5 as data, one entry per law id, so a legal team
-# can change a reading without touching the rules in items.rego. The FACTS
-# tag of each entry is in the comment beside it; an entry whose subsection
-# FACTS marks MEMORY is cited as the best reading and flagged for counsel
-# (FACTS § 10).
+# dsrkit reading § 3 D1, D2, D4, D5 live in each law's own data
+# (laws/<law>.rego, law.delete: scope, duty, grounds, exceptions,
+# legal_hold, backups, alternatives), with the FACTS tag of each entry
+# beside it; an entry whose subsection FACTS marks MEMORY is cited as the
+# best reading and flagged for counsel (FACTS § 10). The views below index
+# that data by law id for the rules in items.rego, so adding a law or
+# changing a reading touches no rule. The generic tables (bases, sources,
+# methods per system type) are not per law and stay here.
 package dsrkit.items
+
+import data.dsrkit.applicability
 
 # bases are the generic exception bases a host may claim (dsrkit reading § 3,
 # from the seed procedure § 2.2, extended to cover the texts).
@@ -29,49 +34,9 @@ bases := {
 sources := {"consumer", "third_party", "observed", "inferred"}
 
 # scope (D1): the sources of data each law's right to delete reaches, and
-# the provision. A law not listed here reaches every source (never late).
-scope := {
-	# "collected from the consumer" (FACTS CA-16, CONFIRMED-P). Observed data
-	# counts: the CCPA's "collects" includes "by observing the consumer's
-	# behavior" (§ 1798.140(f), not in FACTS: MEMORY); the stricter reading.
-	"CCPA": {
-		"sources": {"consumer", "observed"},
-		"text": "personal information collected from the consumer (including by observing the consumer's behavior)",
-		"citation": "Cal. Civ. Code § 1798.105(a); § 1798.140(f)",
-	},
-	# "provided by or obtained about" (FACTS VA-5, CONFIRMED-P).
-	"VCDPA": {
-		"sources": sources,
-		"text": "personal data provided by or obtained about the consumer",
-		"citation": "Va. Code § 59.1-577(A)(3)",
-	},
-	# "concerning the consumer" (FACTS CO-7, MEMORY).
-	"CPA": {
-		"sources": sources,
-		"text": "personal data concerning the consumer",
-		"citation": "Colo. Rev. Stat. § 6-1-1306(1)(d)",
-	},
-	# "provided by, or obtained about" (FACTS CT-7, CONFIRMED-P).
-	"CTDPA": {
-		"sources": sources,
-		"text": "personal data provided by, or obtained about, the consumer",
-		"citation": "Conn. Gen. Stat. § 42-518(a)(3)",
-	},
-	# "that the consumer provided to the controller" (FACTS UT-5, CONFIRMED-P).
-	"UCPA": {
-		"sources": {"consumer"},
-		"text": "personal data that the consumer provided to the controller",
-		"citation": "Utah Code § 13-61-201(2)",
-	},
-	# All personal data, but erasure is owed only where an Art. 17(1) ground
-	# holds (D10, see grounds below; FACTS EU-7: grounds CONFIRMED-S,
-	# wording MEMORY).
-	"GDPR": {
-		"sources": sources,
-		"text": "all personal data concerning the data subject (erasure is owed where a ground of Art. 17(1) holds)",
-		"citation": "GDPR Art. 17(1)",
-	},
-}
+# the provision (the law's delete.scope). A law without one reaches every
+# source (never late).
+scope := {id: s | some id, law in applicability.laws; s := law.delete.scope}
 
 # duty (D1, D6): the provision that obliges the business to delete.
 duty := {

@@ -88,6 +88,16 @@ law := {
 		"denial": {"citation": "Cal. Code Regs. tit. 11, § 7022(f)"},
 		"confirmed": {"citation": "Cal. Code Regs. tit. 11, § 7022(e)"},
 		"record": {"n": 24, "unit": "months", "citation": "Cal. Code Regs. tit. 11, § 7101(a)"},
+		# The right to delete reaches personal information "collected from the
+		# consumer" (dsrkit reading D1; FACTS CA-16, CONFIRMED-P). Observed
+		# data counts: the CCPA's "collects" includes "by observing the
+		# consumer's behavior" (§ 1798.140(f), not in FACTS: MEMORY); the
+		# stricter reading.
+		"scope": {
+			"sources": {"consumer", "observed"},
+			"text": "personal information collected from the consumer (including by observing the consumer's behavior)",
+			"citation": "Cal. Civ. Code § 1798.105(a); § 1798.140(f)",
+		},
 	},
 	"opt_out": {
 		"comply": {"n": 15, "unit": "business_days", "citation": "Cal. Code Regs. tit. 11, § 7026(f)"},

@@ -63,6 +63,12 @@ law := {
 			"n": 45, "unit": "days", "citation": "Colo. Rev. Stat. § 6-1-1306(3)",
 			"extension": {"n": 60, "unit": "days", "citation": "Colo. Rev. Stat. § 6-1-1306(3)"},
 		},
+		# "concerning the consumer" (dsrkit reading D1; FACTS CO-7, MEMORY).
+		"scope": {
+			"sources": {"consumer", "third_party", "observed", "inferred"},
+			"text": "personal data concerning the consumer",
+			"citation": "Colo. Rev. Stat. § 6-1-1306(1)(d)",
+		},
 	},
 	"opt_out": {
 		"comply": {"unit": "as_soon_as_feasible", "outer_bound": {"n": 45, "unit": "days"}, "citation": "4 CCR 904-3, Rule 4.03(A); Colo. Rev. Stat. § 6-1-1306(2)(a)"},

@@ -88,6 +88,13 @@ law := {
 		"denial": {"citation": "Conn. Gen. Stat. § 42-518(c)(2)"},
 		"confirmed": {"citation": "Conn. Gen. Stat. § 42-518(c)(1)"},
 		"appeal": {"n": 60, "unit": "days", "citation": "Conn. Gen. Stat. § 42-518(d)"},
+		# "provided by, or obtained about" (dsrkit reading D1; FACTS CT-7,
+		# CONFIRMED-P).
+		"scope": {
+			"sources": {"consumer", "third_party", "observed", "inferred"},
+			"text": "personal data provided by, or obtained about, the consumer",
+			"citation": "Conn. Gen. Stat. § 42-518(a)(3)",
+		},
 	},
 	"opt_out": {
 		"comply": {"n": 45, "unit": "days", "citation": "Conn. Gen. Stat. § 42-518(c)(1)"},

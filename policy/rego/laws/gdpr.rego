@@ -58,6 +58,14 @@ law := {
 		"denial": {"citation": "GDPR Art. 12(4)"},
 		"confirmed": {"citation": "GDPR Art. 12(3)"},
 		"complaint": {"citation": "GDPR Art. 12(4); Art. 77; Art. 79"},
+		# All personal data, but erasure is owed only where an Art. 17(1)
+		# ground holds (D10, see grounds; FACTS EU-7: grounds CONFIRMED-S,
+		# wording MEMORY).
+		"scope": {
+			"sources": {"consumer", "third_party", "observed", "inferred"},
+			"text": "all personal data concerning the data subject (erasure is owed where a ground of Art. 17(1) holds)",
+			"citation": "GDPR Art. 17(1)",
+		},
 	},
 	"opt_out": {
 		# Stop without undue delay after an objection to direct marketing or

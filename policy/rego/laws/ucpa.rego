@@ -66,6 +66,13 @@ law := {
 		"denial": {"citation": "Utah Code § 13-61-203(3)"},
 		"confirmed": {"citation": "Utah Code § 13-61-203(2)(a)"},
 		"extension_length_in_notice": true,
+		# "that the consumer provided to the controller" (dsrkit reading D1;
+		# FACTS UT-5, CONFIRMED-P).
+		"scope": {
+			"sources": {"consumer"},
+			"text": "personal data that the consumer provided to the controller",
+			"citation": "Utah Code § 13-61-201(2)",
+		},
 	},
 	"opt_out": {
 		"comply": {"n": 45, "unit": "days", "citation": "Utah Code § 13-61-203(2)(a)"},

@@ -62,6 +62,13 @@ law := {
 		"denial": {"citation": "Va. Code § 59.1-577(B)(2)"},
 		"confirmed": {"citation": "Va. Code § 59.1-577(B)(1)"},
 		"appeal": {"n": 60, "unit": "days", "citation": "Va. Code § 59.1-577(C)"},
+		# "provided by or obtained about" (dsrkit reading D1; FACTS VA-5,
+		# CONFIRMED-P).
+		"scope": {
+			"sources": {"consumer", "third_party", "observed", "inferred"},
+			"text": "personal data provided by or obtained about the consumer",
+			"citation": "Va. Code § 59.1-577(A)(3)",
+		},
 	},
 	"opt_out": {
 		"comply": {"n": 45, "unit": "days", "citation": "Va. Code § 59.1-577(A)(5), (B)(1)"},
