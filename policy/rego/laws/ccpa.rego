@@ -109,4 +109,27 @@ law := {
 		"signal": {"citation": "Cal. Code Regs. tit. 11, § 7025(b), (c)(1)"},
 		"after_opt_out": {"citation": "Cal. Civ. Code § 1798.120(d)"},
 	},
+	# No sale or sharing of a consumer under 16 whose age the business
+	# actually knows (or wilfully disregards), unless affirmatively
+	# authorised: by the consumer from 13, by a parent or guardian under 13
+	# (FACTS CA-35, CONFIRMED-P; dsrkit reading O5).
+	"minors": [
+		{
+			"from": "2020-01-01",
+			"under_age": 13,
+			"rule": "parental_consent",
+			"scope": ["sale", "sharing"],
+			"knowledge": "actual_or_willful_disregard",
+			"citation": "Cal. Civ. Code § 1798.120(c)",
+		},
+		{
+			"from": "2020-01-01",
+			"from_age": 13,
+			"under_age": 16,
+			"rule": "consent",
+			"scope": ["sale", "sharing"],
+			"knowledge": "actual_or_willful_disregard",
+			"citation": "Cal. Civ. Code § 1798.120(c)",
+		},
+	],
 }

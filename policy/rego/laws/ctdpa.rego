@@ -106,4 +106,37 @@ law := {
 		"after_opt_out": {"citation": "Conn. Gen. Stat. § 42-518(a)(5)"},
 	},
 	"consent": {"citation": "Conn. Gen. Stat. § 42-515 (\"consent\")"},
+	# Known minors under 18 (dsrkit reading O5): from 2024-10-01 (P.A. 23-56)
+	# no sale or targeted advertising without the minor's consent; from
+	# 2026-07-01 (P.A. 25-113) neither, even with consent; profiling in
+	# furtherance of significant decisions still needs consent (FACTS-STATES
+	# CT25-2, CONFIRMED-S; "minor" under 18 MEMORY, never late: every known
+	# minor under 18).
+	"minors": [
+		{
+			"from": "2024-10-01",
+			"until": pa_25_113,
+			"under_age": 18,
+			"rule": "consent",
+			"scope": ["sale", "targeted_advertising"],
+			"knowledge": "actual_or_willful_disregard",
+			"citation": "Conn. Gen. Stat. § 42-529a, as added by P.A. 23-56",
+		},
+		{
+			"from": pa_25_113,
+			"under_age": 18,
+			"rule": "prohibited",
+			"scope": ["sale", "targeted_advertising"],
+			"knowledge": "actual_or_willful_disregard",
+			"citation": "Conn. Gen. Stat. § 42-529a, as amended by P.A. 25-113",
+		},
+		{
+			"from": pa_25_113,
+			"under_age": 18,
+			"rule": "consent",
+			"scope": ["profiling"],
+			"knowledge": "actual_or_willful_disregard",
+			"citation": "Conn. Gen. Stat. § 42-529a, as amended by P.A. 25-113",
+		},
+	],
 }

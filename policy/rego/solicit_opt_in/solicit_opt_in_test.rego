@@ -166,3 +166,59 @@ test_opt_in_instructions_cite_the_applicable_laws_consent_provision if {
 	[n.citation | some n in d.notices] == ["Conn. Gen. Stat. § 42-515 (\"consent\")"]
 	[r.citation | some r in d.reasons; r.code == "consumer_initiated_transaction"] == ["Conn. Gen. Stat. § 42-515 (\"consent\")"]
 }
+
+# dsrkit reading O5: where a law forbids selling a known minor's data even
+# with consent, asking for an opt-in is never allowed while the ban lasts.
+ct_minor(as_of, consumer, extra) := object.union(
+	{
+		"kind": "solicit_opt_in",
+		"id": "ct-minor",
+		"as_of": as_of,
+		"opted_out_at": "2025-06-10T18:00:00Z",
+		"consumer": object.union({"residence": "US-CT"}, consumer),
+		"business": {"time_zone": "America/New_York", "consumers_per_year": 150000, "sells_or_shares": true},
+	},
+	extra,
+)
+
+test_asking_a_known_minor_in_connecticut_is_never_allowed_under_the_ban if {
+	d := solicit_opt_in.decision with input as ct_minor("2026-08-01T12:00:00Z", {"birth_date": "2009-01-15"}, {})
+	d.outcome == "not_yet"
+	d.allowed == false
+	d.earliest == "2027-01-15"
+	[r] := [r | some r in d.reasons; r.code == "minor_sale_prohibited"]
+	r == {
+		"code": "minor_sale_prohibited",
+		"law": "CTDPA",
+		"message": "CTDPA: from 2026-07-01, no sale or targeted advertising of the data of a consumer the business knows or wilfully disregards is under 18, even with consent; the consumer is 17 on 2026-08-01: the business may not ask for an opt-in to sale before 2027-01-15",
+		"citation": "Conn. Gen. Stat. § 42-529a, as amended by P.A. 25-113",
+		"rule": "data.dsrkit.consent.minor_ban_reason",
+	}
+}
+
+test_from_an_age_alone_the_ban_ends_at_the_latest_18th_birthday if {
+	d := solicit_opt_in.decision with input as ct_minor("2026-08-01T12:00:00Z", {"age": 17}, {})
+	d.allowed == false
+	d.earliest == "2027-08-01"
+}
+
+test_a_consumer_initiated_transaction_does_not_lift_the_ban if {
+	d := solicit_opt_in.decision with input as ct_minor("2026-08-01T12:00:00Z", {"age": 17}, {"consumer_initiated_transaction": true})
+	d.outcome == "not_yet"
+	d.allowed == false
+	d.earliest == "2027-08-01"
+	d.notices == []
+	{r.code | some r in d.reasons} == {"minor_sale_prohibited"}
+}
+
+test_the_wait_still_binds_when_it_ends_after_the_ban if {
+	# Opted out 2026-07-15, 18 on 2027-01-15: the wait (2027-07-15) is later.
+	d := solicit_opt_in.decision with input as ct_minor("2026-08-01T12:00:00Z", {"birth_date": "2009-01-15"}, {"opted_out_at": "2026-07-15T18:00:00Z"})
+	d.earliest == "2027-07-15"
+}
+
+test_before_the_ban_asking_a_minor_of_17_follows_the_wait if {
+	d := solicit_opt_in.decision with input as ct_minor("2026-06-30T12:00:00Z", {"age": 17}, {})
+	d.outcome == "allowed"
+	d.earliest == "2026-06-10"
+}
