@@ -38,15 +38,9 @@ sources := {"consumer", "third_party", "observed", "inferred"}
 # source (never late).
 scope := {id: s | some id, law in applicability.laws; s := law.delete.scope}
 
-# duty (D1, D6): the provision that obliges the business to delete.
-duty := {
-	"CCPA": "Cal. Civ. Code § 1798.105(c)(1)", # FACTS CA-17, CONFIRMED-P
-	"VCDPA": "Va. Code § 59.1-577(A)(3)", # FACTS VA-5
-	"CPA": "Colo. Rev. Stat. § 6-1-1306(1)(d)", # FACTS CO-7, MEMORY
-	"CTDPA": "Conn. Gen. Stat. § 42-518(a)(3)", # FACTS CT-7
-	"UCPA": "Utah Code § 13-61-201(2)", # FACTS UT-5
-	"GDPR": "GDPR Art. 17(1)", # FACTS EU-7
-}
+# duty (D1, D6): the provision that obliges the business to delete (the
+# law's delete.duty).
+duty := {id: d.citation | some id, law in applicability.laws; d := law.delete.duty}
 
 # grounds (D10): the laws under which erasure is owed only where one of the
 # law's grounds holds (GDPR Art. 17(1)(a)–(f)); under the other laws every

@@ -98,6 +98,8 @@ law := {
 			"text": "personal information collected from the consumer (including by observing the consumer's behavior)",
 			"citation": "Cal. Civ. Code § 1798.105(a); § 1798.140(f)",
 		},
+		# The duty to delete (D1, D6; FACTS CA-17, CONFIRMED-P).
+		"duty": {"citation": "Cal. Civ. Code § 1798.105(c)(1)"},
 	},
 	"opt_out": {
 		"comply": {"n": 15, "unit": "business_days", "citation": "Cal. Code Regs. tit. 11, § 7026(f)"},

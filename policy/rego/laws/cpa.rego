@@ -69,6 +69,8 @@ law := {
 			"text": "personal data concerning the consumer",
 			"citation": "Colo. Rev. Stat. § 6-1-1306(1)(d)",
 		},
+		# The duty to delete (D1, D6; FACTS CO-7, MEMORY).
+		"duty": {"citation": "Colo. Rev. Stat. § 6-1-1306(1)(d)"},
 	},
 	"opt_out": {
 		"comply": {"unit": "as_soon_as_feasible", "outer_bound": {"n": 45, "unit": "days"}, "citation": "4 CCR 904-3, Rule 4.03(A); Colo. Rev. Stat. § 6-1-1306(2)(a)"},

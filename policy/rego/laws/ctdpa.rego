@@ -95,6 +95,8 @@ law := {
 			"text": "personal data provided by, or obtained about, the consumer",
 			"citation": "Conn. Gen. Stat. § 42-518(a)(3)",
 		},
+		# The duty to delete (D1, D6; FACTS CT-7).
+		"duty": {"citation": "Conn. Gen. Stat. § 42-518(a)(3)"},
 	},
 	"opt_out": {
 		"comply": {"n": 45, "unit": "days", "citation": "Conn. Gen. Stat. § 42-518(c)(1)"},

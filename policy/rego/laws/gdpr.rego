@@ -66,6 +66,8 @@ law := {
 			"text": "all personal data concerning the data subject (erasure is owed where a ground of Art. 17(1) holds)",
 			"citation": "GDPR Art. 17(1)",
 		},
+		# The duty to delete (D1, D6; FACTS EU-7).
+		"duty": {"citation": "GDPR Art. 17(1)"},
 	},
 	"opt_out": {
 		# Stop without undue delay after an objection to direct marketing or

@@ -73,6 +73,8 @@ law := {
 			"text": "personal data that the consumer provided to the controller",
 			"citation": "Utah Code § 13-61-201(2)",
 		},
+		# The duty to delete (D1, D6; FACTS UT-5).
+		"duty": {"citation": "Utah Code § 13-61-201(2)"},
 	},
 	"opt_out": {
 		"comply": {"n": 45, "unit": "days", "citation": "Utah Code § 13-61-203(2)(a)"},

@@ -69,6 +69,8 @@ law := {
 			"text": "personal data provided by or obtained about the consumer",
 			"citation": "Va. Code § 59.1-577(A)(3)",
 		},
+		# The duty to delete (D1, D6; FACTS VA-5).
+		"duty": {"citation": "Va. Code § 59.1-577(A)(3)"},
 	},
 	"opt_out": {
 		"comply": {"n": 45, "unit": "days", "citation": "Va. Code § 59.1-577(A)(5), (B)(1)"},
