@@ -84,6 +84,14 @@ law := {
 		# doubts about identity (FACTS EU-6); no fraud-denial rule.
 		"verification": {"citation": "GDPR Art. 12(2), (6); Art. 11(2)"},
 		"after_opt_out": {"citation": "GDPR Art. 21(3)"},
+		# A universal opt-out signal may be an objection by automated means
+		# using technical specifications (Art. 21(5)); whether GPC is one is
+		# contested: honoured, never late, as an objection to direct
+		# marketing and sale, for counsel's review (dsrkit reading O2).
+		"signal": {
+			"citation": "GDPR Art. 21(5); Art. 21(2)–(3)",
+			"contested": "whether a browser signal such as Global Privacy Control is an objection by automated means under Art. 21(5) is contested; dsrkit reading O2 honours it as an objection to direct marketing and sale, for counsel's review",
+		},
 	},
 	"consent": {"citation": "GDPR Art. 4(11); Art. 7"},
 }

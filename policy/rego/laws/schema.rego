@@ -135,7 +135,11 @@ schema := {
 					"type": "object",
 					"additionalProperties": false,
 					"required": ["citation"],
-					"properties": {"from": {"$ref": "#/$defs/date"}, "citation": {"$ref": "#/$defs/citation"}},
+					"properties": {
+						"from": {"$ref": "#/$defs/date"},
+						"citation": {"$ref": "#/$defs/citation"},
+						"contested": {"$ref": "#/$defs/text", "description": "The signal is honoured on a contested reading of the law, which this text names: the decision says so and escalates for counsel's review (trigger reading_contested)."},
+					},
 				},
 				"third_parties": {"$ref": "#/$defs/cited"},
 			},
