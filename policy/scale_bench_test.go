@@ -352,8 +352,10 @@ func evalWork(t *testing.T, eng *Engine, req []byte) int {
 
 // TestScaleWorkIsLinear: ten times the items, exceptions, steps, recipients
 // or disclosures cost at most about ten times the evaluation work (12× with
-// slack for the fixed part); a quadratic rule would cost ~100×. Counted,
-// not timed, so it holds on a loaded machine.
+// slack for the fixed part); a quadratic rule costs more. Counted, not
+// timed, so it holds on a loaded machine. The policy before issue 13's
+// restructuring fails it: items ×22.6 (100 → 1,000), exceptions ×15.0
+// (200 → 2,000), steps ×77.2 (100 → 1,000).
 func TestScaleWorkIsLinear(t *testing.T) {
 	eng := scaleEngine(t)
 	for _, tc := range []struct {
@@ -361,7 +363,7 @@ func TestScaleWorkIsLinear(t *testing.T) {
 		req  func(n int) []byte
 		n    int
 	}{
-		{"items", func(n int) []byte { return scaleDelete(n, 0) }, 200},
+		{"items", func(n int) []byte { return scaleDelete(n, 0) }, 100},
 		{"recipients", func(n int) []byte { return scaleDelete(1, n) }, 100},
 		{"exceptions", scaleExceptions, 200},
 		{"exceptions under the GDPR", scaleExceptionsGDPR, 200},
