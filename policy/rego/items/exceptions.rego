@@ -115,120 +115,17 @@ grounds := {"GDPR": {
 	},
 }}
 
-# exception_lists: each law's list of exceptions as a whole, cited when a
-# claimed basis is not on it.
-exception_lists := {
-	"CCPA": "Cal. Civ. Code § 1798.105(d)(1)–(8); § 1798.145(a)(1)",
-	"VCDPA": "Va. Code § 59.1-582(A), (B), (E)",
-	"CPA": "Colo. Rev. Stat. § 6-1-1304(3)(a)(I)–(XII)",
-	"CTDPA": "Conn. Gen. Stat. § 42-524(a), (b)",
-	"UCPA": "Utah Code § 13-61-304(1)(a)–(n)",
-	"GDPR": "GDPR Art. 17(3)(a)–(e)",
-}
+# exception_lists: each law's list of exceptions as a whole (the law's
+# delete.exceptions.citation), cited when a claimed basis is not on it.
+exception_lists := {id: e.citation | some id, law in applicability.laws; e := law.delete.exceptions}
 
-# exceptions (D2): law → basis → the subsection that recognises it. A basis
-# missing under a law is not an exception to deletion under that law. A law
-# missing altogether has no table yet: its claims go to Legal (items.rego).
-exceptions := {
-	# Cal. Civ. Code § 1798.105(d)(1)–(8), the CPRA text: 8 exceptions (FACTS
-	# CA-20, CONFIRMED-P), and the general carve-outs of § 1798.145(a)(1)
-	# (comply with law, cooperate with law enforcement, exercise or defend
-	# legal claims: FACTS CA-22, CONFIRMED-P abridged; legal claims are
-	# subparagraph (E), cooperation with law enforcement (C), per the
-	# lawyer's review of issue 14). No life-safety or public-health
-	# exception.
-	"CCPA": {
-		"complete_transaction": "Cal. Civ. Code § 1798.105(d)(1)",
-		"warranty_or_recall": "Cal. Civ. Code § 1798.105(d)(1)",
-		"security_integrity": "Cal. Civ. Code § 1798.105(d)(2)",
-		"debug_repair": "Cal. Civ. Code § 1798.105(d)(3)",
-		"free_speech": "Cal. Civ. Code § 1798.105(d)(4)",
-		"calecpa": "Cal. Civ. Code § 1798.105(d)(5)",
-		"research_public_interest": "Cal. Civ. Code § 1798.105(d)(6)",
-		"internal_uses_expected": "Cal. Civ. Code § 1798.105(d)(7)",
-		"legal_obligation": "Cal. Civ. Code § 1798.105(d)(8); § 1798.145(a)(1)",
-		"legal_claims": "Cal. Civ. Code § 1798.145(a)(1)(E)",
-		"law_enforcement": "Cal. Civ. Code § 1798.145(a)(1)(C)",
-	},
-	# Va. Code § 59.1-582: (A)(1)–(5) CONFIRMED-P (FACTS VA-13); (A)(6)–(9)
-	# MEMORY (VA-14); (B)(3)–(4) CONFIRMED-P, (B)(1)–(2) MEMORY (VA-15); (E)
-	# others' rights and freedoms such as free speech, CONFIRMED-P (VA-16).
-	# No CalECPA or public-health exception.
-	"VCDPA": {
-		"legal_obligation": "Va. Code § 59.1-582(A)(1)–(2)",
-		"law_enforcement": "Va. Code § 59.1-582(A)(3)",
-		"legal_claims": "Va. Code § 59.1-582(A)(4)",
-		"complete_transaction": "Va. Code § 59.1-582(A)(5)",
-		"warranty_or_recall": "Va. Code § 59.1-582(A)(5) (written warranty), (B)(2) (product recall)",
-		"life_safety": "Va. Code § 59.1-582(A)(6)",
-		"security_integrity": "Va. Code § 59.1-582(A)(7)",
-		"research_public_interest": "Va. Code § 59.1-582(A)(8)",
-		"debug_repair": "Va. Code § 59.1-582(B)(3)",
-		"internal_uses_expected": "Va. Code § 59.1-582(B)(4)",
-		"free_speech": "Va. Code § 59.1-582(E)",
-	},
-	# Colo. Rev. Stat. § 6-1-1304(3)(a)(I)–(XII) as FACTS CO-8 numbers it
-	# ((I)–(XI) CONFIRMED-P, (XII) MEMORY). It names no free-speech, CalECPA
-	# or product-recall exception; a warranty is a contract, (VIII). Public
-	# or peer-reviewed research is not in (3)(a): human-subjects research
-	# data is outside Part 13 altogether (§ 6-1-1304(2)(d), FACTS CO-6,
-	# CONFIRMED-P for (2)(a)–(f); the letter per the lawyer's review of
-	# issue 14).
-	"CPA": {
-		"legal_obligation": "Colo. Rev. Stat. § 6-1-1304(3)(a)(I)–(II)",
-		"law_enforcement": "Colo. Rev. Stat. § 6-1-1304(3)(a)(III)",
-		"legal_claims": "Colo. Rev. Stat. § 6-1-1304(3)(a)(IV)",
-		"debug_repair": "Colo. Rev. Stat. § 6-1-1304(3)(a)(VI)",
-		"internal_uses_expected": "Colo. Rev. Stat. § 6-1-1304(3)(a)(VII)",
-		"complete_transaction": "Colo. Rev. Stat. § 6-1-1304(3)(a)(VIII)",
-		"warranty_or_recall": "Colo. Rev. Stat. § 6-1-1304(3)(a)(VIII)",
-		"life_safety": "Colo. Rev. Stat. § 6-1-1304(3)(a)(IX)",
-		"security_integrity": "Colo. Rev. Stat. § 6-1-1304(3)(a)(X)",
-		"public_health": "Colo. Rev. Stat. § 6-1-1304(3)(a)(XI)",
-		"research_public_interest": "Colo. Rev. Stat. § 6-1-1304(2)(d)",
-	},
-	# Conn. Gen. Stat. § 42-524: (a)(1)–(9) CONFIRMED-P (FACTS CT-8); (a)(10)
-	# opening CONFIRMED-P, conditions MEMORY; (a)(11)–(12) and (b) MEMORY
-	# (CT-9). No free-speech or CalECPA exception.
-	"CTDPA": {
-		"legal_obligation": "Conn. Gen. Stat. § 42-524(a)(1)–(2)",
-		"law_enforcement": "Conn. Gen. Stat. § 42-524(a)(3)",
-		"legal_claims": "Conn. Gen. Stat. § 42-524(a)(4)",
-		"complete_transaction": "Conn. Gen. Stat. § 42-524(a)(5)–(7)",
-		"warranty_or_recall": "Conn. Gen. Stat. § 42-524(a)(6) (written warranty), (b)(2) (product recall)",
-		"life_safety": "Conn. Gen. Stat. § 42-524(a)(8)",
-		"security_integrity": "Conn. Gen. Stat. § 42-524(a)(9)",
-		"research_public_interest": "Conn. Gen. Stat. § 42-524(a)(10)",
-		"public_health": "Conn. Gen. Stat. § 42-524(a)(12)",
-		"debug_repair": "Conn. Gen. Stat. § 42-524(b)(3)",
-		"internal_uses_expected": "Conn. Gen. Stat. § 42-524(b)(4)",
-	},
-	# Utah Code § 13-61-304(1): (a)–(k) CONFIRMED-P (FACTS UT-11); (l)–(n)
-	# MEMORY (UT-12). No free-speech, CalECPA or public-health exception.
-	"UCPA": {
-		"legal_obligation": "Utah Code § 13-61-304(1)(a)–(b)",
-		"law_enforcement": "Utah Code § 13-61-304(1)(c)",
-		"legal_claims": "Utah Code § 13-61-304(1)(d)",
-		"complete_transaction": "Utah Code § 13-61-304(1)(e)–(f)",
-		"warranty_or_recall": "Utah Code § 13-61-304(1)(f) (written warranty), (l) (product recall)",
-		"life_safety": "Utah Code § 13-61-304(1)(g)",
-		"security_integrity": "Utah Code § 13-61-304(1)(h)–(i)",
-		"research_public_interest": "Utah Code § 13-61-304(1)(j)",
-		"debug_repair": "Utah Code § 13-61-304(1)(l)",
-		"internal_uses_expected": "Utah Code § 13-61-304(1)(m)",
-	},
-	# GDPR Art. 17(3)(a)–(e), 5 exceptions (FACTS EU-8, CONFIRMED-P). Not
-	# exceptions to erasure: completing a transaction, warranty or recall,
-	# security, debugging, internal uses, law-enforcement cooperation (unless
-	# a legal obligation), life safety (vital interests is an Art. 6 basis
-	# for processing, not an Art. 17(3) exception), CalECPA.
-	"GDPR": {
-		"free_speech": "GDPR Art. 17(3)(a)",
-		"legal_obligation": "GDPR Art. 17(3)(b)",
-		"public_health": "GDPR Art. 17(3)(c)",
-		"research_public_interest": "GDPR Art. 17(3)(d)",
-		"legal_claims": "GDPR Art. 17(3)(e)",
-	},
+# exceptions (D2): law → basis → the subsection that recognises it (the
+# law's delete.exceptions.bases). A basis missing under a law is not an
+# exception to deletion under that law. A law without delete.exceptions has
+# no table yet: its claims go to Legal (items.rego).
+exceptions := {id: {b: x.citation | some b, x in e.bases} |
+	some id, law in applicability.laws
+	e := law.delete.exceptions
 }
 
 # hold_citations (D3): a legal hold keeps the item under each law's
@@ -243,31 +140,12 @@ hold_citations := {
 	"GDPR": "GDPR Art. 17(3)(b), (e)",
 }
 
-# conditions: what must also hold for the exception; the reason says it,
-# for the host to check (the item is retained on the host's claim).
-conditions := {
-	"CCPA": {
-		"research_public_interest": "only if the consumer has given informed consent, the research conforms to applicable ethics and privacy laws, and deletion would likely render impossible or seriously impair it",
-		"internal_uses_expected": "solely internal uses reasonably aligned with the consumer's expectations and compatible with the context in which the consumer provided the information",
-		"security_integrity": "only to the extent the use is reasonably necessary and proportionate",
-	},
-	"VCDPA": {
-		"research_public_interest": "public or peer-reviewed scientific or statistical research under ethics-board oversight",
-		"free_speech": "only where deletion would adversely affect the rights or freedoms of others, such as free speech",
-	},
-	"CPA": {
-		"warranty_or_recall": "a written warranty performed under a contract with the consumer; the CPA names no product-recall exception",
-		"research_public_interest": "only identifiable private information collected for human-subjects research (45 C.F.R. Part 46 or similar), which Part 13 does not cover",
-	},
-	"CTDPA": {
-		"life_safety": "only where the processing cannot be manifestly based on another legal basis",
-		"research_public_interest": "public or peer-reviewed scientific or statistical research in the public interest, approved and monitored by an institutional review board or similar, where deletion would likely render impossible or seriously impair it",
-	},
-	"UCPA": {"research_public_interest": "only if the research is disclosed in the privacy notice required by Utah Code § 13-61-302"},
-	"GDPR": {
-		"public_health": "public-health reasons under GDPR Art. 9(2)(h), (i) and 9(3)",
-		"research_public_interest": "archiving in the public interest, scientific or historical research or statistics under GDPR Art. 89(1), in so far as erasure would render impossible or seriously impair its objectives",
-	},
+# conditions: what must also hold for the exception (a basis's
+# condition); the reason says it, for the host to check (the item is
+# retained on the host's claim).
+conditions := {id: {b: x.condition | some b, x in e.bases; x.condition} |
+	some id, law in applicability.laws
+	e := law.delete.exceptions
 }
 
 # backup_rules (D5): the laws whose text lets deletion from an archived or

@@ -100,6 +100,42 @@ law := {
 		},
 		# The duty to delete (D1, D6; FACTS CA-17, CONFIRMED-P).
 		"duty": {"citation": "Cal. Civ. Code § 1798.105(c)(1)"},
+		# The exceptions to deletion (D2): each basis the law recognises, with
+		# its subsection and any condition the reason states for the host to
+		# check; a basis missing here is not an exception under the law. The
+		# list as a whole is cited when a claimed basis is not on it.
+		# Cal. Civ. Code § 1798.105(d)(1)–(8), the CPRA text: 8 exceptions (FACTS
+		# CA-20, CONFIRMED-P), and the general carve-outs of § 1798.145(a)(1)
+		# (comply with law, cooperate with law enforcement, exercise or defend
+		# legal claims: FACTS CA-22, CONFIRMED-P abridged; legal claims are
+		# subparagraph (E), cooperation with law enforcement (C), per the
+		# lawyer's review of issue 14). No life-safety or public-health
+		# exception.
+		"exceptions": {
+			"citation": "Cal. Civ. Code § 1798.105(d)(1)–(8); § 1798.145(a)(1)",
+			"bases": {
+				"complete_transaction": {"citation": "Cal. Civ. Code § 1798.105(d)(1)"},
+				"warranty_or_recall": {"citation": "Cal. Civ. Code § 1798.105(d)(1)"},
+				"security_integrity": {
+					"citation": "Cal. Civ. Code § 1798.105(d)(2)",
+					"condition": "only to the extent the use is reasonably necessary and proportionate",
+				},
+				"debug_repair": {"citation": "Cal. Civ. Code § 1798.105(d)(3)"},
+				"free_speech": {"citation": "Cal. Civ. Code § 1798.105(d)(4)"},
+				"calecpa": {"citation": "Cal. Civ. Code § 1798.105(d)(5)"},
+				"research_public_interest": {
+					"citation": "Cal. Civ. Code § 1798.105(d)(6)",
+					"condition": "only if the consumer has given informed consent, the research conforms to applicable ethics and privacy laws, and deletion would likely render impossible or seriously impair it",
+				},
+				"internal_uses_expected": {
+					"citation": "Cal. Civ. Code § 1798.105(d)(7)",
+					"condition": "solely internal uses reasonably aligned with the consumer's expectations and compatible with the context in which the consumer provided the information",
+				},
+				"legal_obligation": {"citation": "Cal. Civ. Code § 1798.105(d)(8); § 1798.145(a)(1)"},
+				"legal_claims": {"citation": "Cal. Civ. Code § 1798.145(a)(1)(E)"},
+				"law_enforcement": {"citation": "Cal. Civ. Code § 1798.145(a)(1)(C)"},
+			},
+		},
 	},
 	"opt_out": {
 		"comply": {"n": 15, "unit": "business_days", "citation": "Cal. Code Regs. tit. 11, § 7026(f)"},

@@ -97,6 +97,35 @@ law := {
 		},
 		# The duty to delete (D1, D6; FACTS CT-7).
 		"duty": {"citation": "Conn. Gen. Stat. § 42-518(a)(3)"},
+		# The exceptions to deletion (D2): each basis the law recognises, with
+		# its subsection and any condition the reason states for the host to
+		# check; a basis missing here is not an exception under the law. The
+		# list as a whole is cited when a claimed basis is not on it.
+		# Conn. Gen. Stat. § 42-524: (a)(1)–(9) CONFIRMED-P (FACTS CT-8); (a)(10)
+		# opening CONFIRMED-P, conditions MEMORY; (a)(11)–(12) and (b) MEMORY
+		# (CT-9). No free-speech or CalECPA exception.
+		"exceptions": {
+			"citation": "Conn. Gen. Stat. § 42-524(a), (b)",
+			"bases": {
+				"legal_obligation": {"citation": "Conn. Gen. Stat. § 42-524(a)(1)–(2)"},
+				"law_enforcement": {"citation": "Conn. Gen. Stat. § 42-524(a)(3)"},
+				"legal_claims": {"citation": "Conn. Gen. Stat. § 42-524(a)(4)"},
+				"complete_transaction": {"citation": "Conn. Gen. Stat. § 42-524(a)(5)–(7)"},
+				"warranty_or_recall": {"citation": "Conn. Gen. Stat. § 42-524(a)(6) (written warranty), (b)(2) (product recall)"},
+				"life_safety": {
+					"citation": "Conn. Gen. Stat. § 42-524(a)(8)",
+					"condition": "only where the processing cannot be manifestly based on another legal basis",
+				},
+				"security_integrity": {"citation": "Conn. Gen. Stat. § 42-524(a)(9)"},
+				"research_public_interest": {
+					"citation": "Conn. Gen. Stat. § 42-524(a)(10)",
+					"condition": "public or peer-reviewed scientific or statistical research in the public interest, approved and monitored by an institutional review board or similar, where deletion would likely render impossible or seriously impair it",
+				},
+				"public_health": {"citation": "Conn. Gen. Stat. § 42-524(a)(12)"},
+				"debug_repair": {"citation": "Conn. Gen. Stat. § 42-524(b)(3)"},
+				"internal_uses_expected": {"citation": "Conn. Gen. Stat. § 42-524(b)(4)"},
+			},
+		},
 	},
 	"opt_out": {
 		"comply": {"n": 45, "unit": "days", "citation": "Conn. Gen. Stat. § 42-518(c)(1)"},

@@ -68,6 +68,31 @@ law := {
 		},
 		# The duty to delete (D1, D6; FACTS EU-7).
 		"duty": {"citation": "GDPR Art. 17(1)"},
+		# The exceptions to deletion (D2): each basis the law recognises, with
+		# its subsection and any condition the reason states for the host to
+		# check; a basis missing here is not an exception under the law. The
+		# list as a whole is cited when a claimed basis is not on it.
+		# GDPR Art. 17(3)(a)–(e), 5 exceptions (FACTS EU-8, CONFIRMED-P). Not
+		# exceptions to erasure: completing a transaction, warranty or recall,
+		# security, debugging, internal uses, law-enforcement cooperation (unless
+		# a legal obligation), life safety (vital interests is an Art. 6 basis
+		# for processing, not an Art. 17(3) exception), CalECPA.
+		"exceptions": {
+			"citation": "GDPR Art. 17(3)(a)–(e)",
+			"bases": {
+				"free_speech": {"citation": "GDPR Art. 17(3)(a)"},
+				"legal_obligation": {"citation": "GDPR Art. 17(3)(b)"},
+				"public_health": {
+					"citation": "GDPR Art. 17(3)(c)",
+					"condition": "public-health reasons under GDPR Art. 9(2)(h), (i) and 9(3)",
+				},
+				"research_public_interest": {
+					"citation": "GDPR Art. 17(3)(d)",
+					"condition": "archiving in the public interest, scientific or historical research or statistics under GDPR Art. 89(1), in so far as erasure would render impossible or seriously impair its objectives",
+				},
+				"legal_claims": {"citation": "GDPR Art. 17(3)(e)"},
+			},
+		},
 	},
 	"opt_out": {
 		# Stop without undue delay after an objection to direct marketing or
