@@ -210,7 +210,11 @@ func pendingOf(d decisionDoc) []pending {
 		}
 	}
 	for _, x := range d.Directives {
-		if x.ConfirmedAt == "" {
+		switch {
+		case x.ConfirmedAt != "":
+		case x.SentAt == "":
+			out = append(out, pending{x.ConfirmBy, "directive to " + x.Recipient + " (not sent)", false})
+		default:
 			out = append(out, pending{x.ConfirmBy, "confirmation from " + x.Recipient, false})
 		}
 	}
@@ -340,6 +344,7 @@ type teamPage struct {
 	Month                 string
 	Metrics               *report.Report
 	Chart                 template.HTML // report.WriteCharts's fragment
+	MetricsError          string        // why there are no metrics, when there are none
 }
 
 // team builds the team's page as of a: every open request, sorted, and
@@ -373,6 +378,7 @@ func (s *Service) team(r *http.Request, a asOf) (teamPage, error) {
 	if err != nil {
 		return teamPage{}, err
 	}
+	p.Month = month.Name
 	recs, err := s.Store.AuditRecords(ctx)
 	if err != nil {
 		return teamPage{}, err
@@ -380,14 +386,16 @@ func (s *Service) team(r *http.Request, a asOf) (teamPage, error) {
 	// Opt-in answers have no receipt date: the metrics count requests by it.
 	recs = slices.DeleteFunc(recs, func(r audit.Record) bool { return r.ReceivedOn == "" })
 	rep, err := report.Compute(recs, month, day)
-	if err != nil {
-		return teamPage{}, err
-	}
 	var chart bytes.Buffer
-	if err := report.WriteCharts(&chart, rep); err != nil {
-		return teamPage{}, err
+	if err == nil {
+		err = report.WriteCharts(&chart, rep)
 	}
-	p.Month, p.Metrics, p.Chart = month.Name, rep, template.HTML(chart.String()) // html/template output, escaped there
+	if err != nil { // the requests are still worth showing
+		s.logger().Error("the month's metrics", "month", month.Name, "err", err)
+		p.MetricsError = "the metrics of the month could not be computed; the service's log says why"
+		return p, nil
+	}
+	p.Metrics, p.Chart = rep, template.HTML(chart.String()) // html/template's output, escaped there
 	return p, nil
 }
 

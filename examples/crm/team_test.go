@@ -157,3 +157,16 @@ func TestTeamPageClock(t *testing.T) {
 	assert.Equal(t, []string{"events-late-confirmation", "at_risk", "2026-03-28"}, m[0][1:], "sp-mail's confirmation is late")
 	assert.Contains(t, page, `<td class="n"><span class="days late">19 days late</span></td>`, "2026-03-28 to 2026-04-16 (in UTC, the 17th: 20)")
 }
+
+// A bad audit record costs the page its metrics, not its requests.
+func TestTeamPageBadRecord(t *testing.T) {
+	f := newFixture(t, teamClock)
+	seedCases(t, f, "ccpa-full-deletion")
+	_, err := f.svc.Store.db.ExecContext(t.Context(), `UPDATE audit_records SET record_json = '{"kind": "delete", "received_on": "2026-02-30"}'`)
+	require.NoError(t, err)
+	status, _, page := f.get(t, "/?as_of="+teamAsOf, "")
+	require.Equal(t, http.StatusOK, status)
+	assert.Len(t, rowRE.FindAllStringSubmatch(page, -1), 1)
+	assert.Contains(t, page, `<p class="none" id="metrics-error">the metrics of the month could not be computed; the service&#39;s log says why</p>`)
+	assert.NotContains(t, page, "<svg")
+}
