@@ -115,9 +115,28 @@ test_a_fourteen_year_old_waits_12_months_when_they_end_first if {
 	[[t.name, t.date] | some t in d.timeline] == [["wait_ends", "2026-06-10"], ["sixteenth_birthday", "2026-07-01"]]
 }
 
-test_a_fifteen_year_old_may_be_asked_at_16_when_that_comes_first if {
+# dsrkit reading O3: by default the 16th birthday does not shorten the wait.
+test_a_fifteen_year_old_waits_12_months_even_when_16_comes_first if {
 	# Born 1 September 2009: 15 on 10 June 2025, 16 on 1 September 2025.
-	before := solicit_opt_in.decision with input as minor("2025-08-31T12:00:00Z", {"birth_date": "2009-09-01"})
+	d := solicit_opt_in.decision with input as minor("2025-09-01T12:00:00Z", {"birth_date": "2009-09-01"})
+	d.outcome == "not_yet"
+	d.allowed == false
+	d.earliest == "2026-06-10"
+	d.reasons == [{
+		"code": "minor_wait",
+		"message": "under 16 when opting out on 2025-06-10: the 16th birthday (2025-09-01) does not shorten the 12-month wait (stricter reading of § 1798.135(c)(5), dsrkit reading O3), so the business may not ask again before 2026-06-10; asking on 2025-09-01 is too early",
+		"citation": "Cal. Civ. Code § 1798.135(c)(4), (c)(5); dsrkit reading O3",
+		"rule": "data.dsrkit.consent.reason_waiting",
+	}]
+	a := solicit_opt_in.decision with input as minor("2026-06-10T12:00:00Z", {"birth_date": "2009-09-01"})
+	a.outcome == "allowed"
+}
+
+earlier_reading := object.union(data.dsrkit.consent.rules, {"minor_wait": {"until_age": 16, "sixteenth_birthday_ends_wait": true, "citation": "Cal. Civ. Code § 1798.135(c)(5)"}})
+
+test_on_the_earlier_reading_a_fifteen_year_old_may_be_asked_at_16_when_that_comes_first if {
+	# Born 1 September 2009: 15 on 10 June 2025, 16 on 1 September 2025.
+	before := solicit_opt_in.decision with input as minor("2025-08-31T12:00:00Z", {"birth_date": "2009-09-01"}) with data.dsrkit.consent.rules as earlier_reading
 	before.outcome == "not_yet"
 	before.allowed == false
 	before.earliest == "2025-09-01"
@@ -137,7 +156,7 @@ test_a_fifteen_year_old_may_be_asked_at_16_when_that_comes_first if {
 		},
 		wait_ends,
 	]
-	on := solicit_opt_in.decision with input as minor("2025-09-01T12:00:00Z", {"birth_date": "2009-09-01"})
+	on := solicit_opt_in.decision with input as minor("2025-09-01T12:00:00Z", {"birth_date": "2009-09-01"}) with data.dsrkit.consent.rules as earlier_reading
 	on.outcome == "allowed"
 	on.allowed == true
 	on.earliest == "2025-09-01"
