@@ -129,16 +129,9 @@ exceptions := {id: {b: x.citation | some b, x in e.bases} |
 }
 
 # hold_citations (D3): a legal hold keeps the item under each law's
-# legal-obligation and legal-claims exceptions (the same subsections as
-# above, together).
-hold_citations := {
-	"CCPA": "Cal. Civ. Code § 1798.105(d)(8); § 1798.145(a)(1)(E)",
-	"VCDPA": "Va. Code § 59.1-582(A)(1)–(2), (4)",
-	"CPA": "Colo. Rev. Stat. § 6-1-1304(3)(a)(I)–(II), (IV)",
-	"CTDPA": "Conn. Gen. Stat. § 42-524(a)(1)–(2), (4)",
-	"UCPA": "Utah Code § 13-61-304(1)(a)–(b), (d)",
-	"GDPR": "GDPR Art. 17(3)(b), (e)",
-}
+# legal-obligation and legal-claims exceptions (the law's
+# delete.legal_hold).
+hold_citations := {id: h.citation | some id, law in applicability.laws; h := law.delete.legal_hold}
 
 # conditions: what must also hold for the exception (a basis's
 # condition); the reason says it, for the host to check (the item is

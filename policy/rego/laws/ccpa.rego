@@ -136,6 +136,9 @@ law := {
 				"law_enforcement": {"citation": "Cal. Civ. Code § 1798.145(a)(1)(C)"},
 			},
 		},
+		# A legal hold keeps an item under the law's legal-obligation and
+		# legal-claims exceptions (D3), the subsections of exceptions together.
+		"legal_hold": {"citation": "Cal. Civ. Code § 1798.105(d)(8); § 1798.145(a)(1)(E)"},
 	},
 	"opt_out": {
 		"comply": {"n": 15, "unit": "business_days", "citation": "Cal. Code Regs. tit. 11, § 7026(f)"},

@@ -104,6 +104,9 @@ law := {
 				},
 			},
 		},
+		# A legal hold keeps an item under the law's legal-obligation and
+		# legal-claims exceptions (D3), the subsections of exceptions together.
+		"legal_hold": {"citation": "Colo. Rev. Stat. § 6-1-1304(3)(a)(I)–(II), (IV)"},
 	},
 	"opt_out": {
 		"comply": {"unit": "as_soon_as_feasible", "outer_bound": {"n": 45, "unit": "days"}, "citation": "4 CCR 904-3, Rule 4.03(A); Colo. Rev. Stat. § 6-1-1306(2)(a)"},

@@ -126,6 +126,9 @@ law := {
 				"internal_uses_expected": {"citation": "Conn. Gen. Stat. § 42-524(b)(4)"},
 			},
 		},
+		# A legal hold keeps an item under the law's legal-obligation and
+		# legal-claims exceptions (D3), the subsections of exceptions together.
+		"legal_hold": {"citation": "Conn. Gen. Stat. § 42-524(a)(1)–(2), (4)"},
 	},
 	"opt_out": {
 		"comply": {"n": 45, "unit": "days", "citation": "Conn. Gen. Stat. § 42-518(c)(1)"},

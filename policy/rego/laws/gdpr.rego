@@ -93,6 +93,9 @@ law := {
 				"legal_claims": {"citation": "GDPR Art. 17(3)(e)"},
 			},
 		},
+		# A legal hold keeps an item under the law's legal-obligation and
+		# legal-claims exceptions (D3), the subsections of exceptions together.
+		"legal_hold": {"citation": "GDPR Art. 17(3)(b), (e)"},
 	},
 	"opt_out": {
 		# Stop without undue delay after an objection to direct marketing or

@@ -99,6 +99,9 @@ law := {
 				"internal_uses_expected": {"citation": "Utah Code § 13-61-304(1)(m)"},
 			},
 		},
+		# A legal hold keeps an item under the law's legal-obligation and
+		# legal-claims exceptions (D3), the subsections of exceptions together.
+		"legal_hold": {"citation": "Utah Code § 13-61-304(1)(a)–(b), (d)"},
 	},
 	"opt_out": {
 		"comply": {"n": 45, "unit": "days", "citation": "Utah Code § 13-61-203(2)(a)"},

@@ -101,6 +101,9 @@ law := {
 				},
 			},
 		},
+		# A legal hold keeps an item under the law's legal-obligation and
+		# legal-claims exceptions (D3), the subsections of exceptions together.
+		"legal_hold": {"citation": "Va. Code § 59.1-582(A)(1)–(2), (4)"},
 	},
 	"opt_out": {
 		"comply": {"n": 45, "unit": "days", "citation": "Va. Code § 59.1-577(A)(5), (B)(1)"},
