@@ -142,20 +142,10 @@ conditions := {id: {b: x.condition | some b, x in e.bases; x.condition} |
 }
 
 # backup_rules (D5): the laws whose text lets deletion from an archived or
-# backup system wait. The other five laws are silent (FACTS § 9 "Backups":
-# VCDPA, CTDPA, UCPA silent (M); GDPR no express rule (M)).
-backup_rules := {
-	# FACTS CA-62, CONFIRMED-P.
-	"CCPA": {
-		"citation": "Cal. Code Regs. tit. 11, § 7022(d)",
-		"until": "the archived or backup system is restored to an active system or is next accessed or used for a sale, disclosure, or commercial purpose",
-	},
-	# FACTS CO-18, CONFIRMED-P.
-	"CPA": {
-		"citation": "4 CCR 904-3, Rule 4.06(C)",
-		"until": "the system is restored to an active system or is next accessed or used",
-	},
-}
+# backup system wait (the law's delete.backups). The other laws are silent
+# (FACTS § 9 "Backups": VCDPA, CTDPA, UCPA silent (M); GDPR no express rule
+# (M)).
+backup_rules := {id: r | some id, law in applicability.laws; r := law.delete.backups}
 
 # alternatives (D4): the laws whose text lets the business deidentify or
 # aggregate instead of erasing (FACTS CA-60, CONFIRMED-P).

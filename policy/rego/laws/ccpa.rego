@@ -139,6 +139,12 @@ law := {
 		# A legal hold keeps an item under the law's legal-obligation and
 		# legal-claims exceptions (D3), the subsections of exceptions together.
 		"legal_hold": {"citation": "Cal. Civ. Code § 1798.105(d)(8); § 1798.145(a)(1)(E)"},
+		# Deletion from an archived or backup system may wait (D5; FACTS
+		# CA-62, CONFIRMED-P).
+		"backups": {
+			"citation": "Cal. Code Regs. tit. 11, § 7022(d)",
+			"until": "the archived or backup system is restored to an active system or is next accessed or used for a sale, disclosure, or commercial purpose",
+		},
 	},
 	"opt_out": {
 		"comply": {"n": 15, "unit": "business_days", "citation": "Cal. Code Regs. tit. 11, § 7026(f)"},

@@ -107,6 +107,12 @@ law := {
 		# A legal hold keeps an item under the law's legal-obligation and
 		# legal-claims exceptions (D3), the subsections of exceptions together.
 		"legal_hold": {"citation": "Colo. Rev. Stat. § 6-1-1304(3)(a)(I)–(II), (IV)"},
+		# Deletion from an archived or backup system may wait (D5; FACTS
+		# CO-18, CONFIRMED-P).
+		"backups": {
+			"citation": "4 CCR 904-3, Rule 4.06(C)",
+			"until": "the system is restored to an active system or is next accessed or used",
+		},
 	},
 	"opt_out": {
 		"comply": {"unit": "as_soon_as_feasible", "outer_bound": {"n": 45, "unit": "days"}, "citation": "4 CCR 904-3, Rule 4.03(A); Colo. Rev. Stat. § 6-1-1306(2)(a)"},
