@@ -148,8 +148,8 @@ conditions := {id: {b: x.condition | some b, x in e.bases; x.condition} |
 backup_rules := {id: r | some id, law in applicability.laws; r := law.delete.backups}
 
 # alternatives (D4): the laws whose text lets the business deidentify or
-# aggregate instead of erasing (FACTS CA-60, CONFIRMED-P).
-alternatives := {"CCPA": "Cal. Code Regs. tit. 11, § 7022(b)(1)"}
+# aggregate instead of erasing (the law's delete.alternatives).
+alternatives := {id: a.citation | some id, law in applicability.laws; a := law.delete.alternatives}
 
 # methods (D4): how to delete, per system type (seed procedure § 3.2,
 # step 5 table; the types it does not name are given the nearest method).

@@ -145,6 +145,9 @@ law := {
 			"citation": "Cal. Code Regs. tit. 11, § 7022(d)",
 			"until": "the archived or backup system is restored to an active system or is next accessed or used for a sale, disclosure, or commercial purpose",
 		},
+		# The business may deidentify or aggregate instead of erasing (D4;
+		# FACTS CA-60, CONFIRMED-P).
+		"alternatives": {"citation": "Cal. Code Regs. tit. 11, § 7022(b)(1)"},
 	},
 	"opt_out": {
 		"comply": {"n": 15, "unit": "business_days", "citation": "Cal. Code Regs. tit. 11, § 7026(f)"},
