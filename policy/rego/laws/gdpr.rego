@@ -96,6 +96,78 @@ law := {
 		# A legal hold keeps an item under the law's legal-obligation and
 		# legal-claims exceptions (D3), the subsections of exceptions together.
 		"legal_hold": {"citation": "GDPR Art. 17(3)(b), (e)"},
+		# Erasure is owed only where one of Art. 17(1)(a)–(f) holds (dsrkit reading
+		# D10; FACTS EU-7: grounds CONFIRMED-S, wording MEMORY). For each item
+		# the policy finds (items.finding) whether a ground holds ("ground":
+		# erasure is owed unless an exception keeps the item), none holds
+		# ("none": the law does not require erasure while that lasts), or the
+		# item rests on a basis the request objects to ("objection": Art. 21(1),
+		# kept only when the overriding legitimate grounds were assessed and
+		# documented, else Legal decides). A stated fact overrides the defaults:
+		# data[].still_necessary false is ground (a); data[].lawful_basis is the
+		# Art. 6(1) basis.
+		"grounds": {
+			"no_longer_necessary": {
+				"effect": "ground",
+				"citation": "GDPR Art. 17(1)(a)",
+				"text": "the item is no longer necessary for the purposes it was collected or processed for",
+			},
+			# An item of a direct-marketing system, with no stated lawful basis: the
+			# objection to direct marketing is absolute (Art. 21(2)–(3)).
+			"direct_marketing": {
+				"effect": "ground",
+				"system_types": {"marketing"},
+				"citation": "GDPR Art. 17(1)(c); Art. 21(2)–(3)",
+				"text": "the item is used for direct marketing, to which the data subject may object at any time",
+			},
+			"lawful_basis": {
+				"consent": {
+					"effect": "ground",
+					"citation": "GDPR Art. 17(1)(b); Art. 7(3)",
+					"text": "the item is processed on consent alone, which the request withdraws",
+				},
+				"contract": {
+					"effect": "none",
+					"citation": "GDPR Art. 17(1)(a)–(b); Art. 6(1)(b)",
+					"text": "the item is still needed to perform a contract with the data subject",
+				},
+				"legal_obligation": {
+					"effect": "none",
+					"citation": "GDPR Art. 17(1)(a)–(b); Art. 6(1)(c)",
+					"text": "the item is still needed to comply with a legal obligation",
+				},
+				"vital_interests": {
+					"effect": "none",
+					"citation": "GDPR Art. 17(1)(a)–(b); Art. 6(1)(d)",
+					"text": "the item is still needed to protect someone's vital interests",
+				},
+				"public_task": {
+					"effect": "objection",
+					"citation": "GDPR Art. 17(1)(c); Art. 21(1); Art. 6(1)(e)",
+					"assessed_citation": "GDPR Art. 17(1)(c); Art. 21(1)",
+					"text": "the item is processed for a task in the public interest or in the exercise of official authority, and the request objects to it",
+				},
+				"legitimate_interests": {
+					"effect": "objection",
+					"citation": "GDPR Art. 17(1)(c); Art. 21(1); Art. 6(1)(f)",
+					"assessed_citation": "GDPR Art. 17(1)(c); Art. 21(1)",
+					"text": "the item is processed on legitimate interests (fraud prevention and network security are such interests: Recitals 47, 49), and the request objects to it",
+				},
+			},
+			# The lawful basis a current claim implies when none is stated.
+			"implied_by_claim": {
+				"complete_transaction": "contract",
+				"warranty_or_recall": "contract",
+				"security_integrity": "legitimate_interests",
+			},
+			# No stated fact and no claim that shows otherwise: the request is taken
+			# as an objection or a withdrawal of consent, and a ground holds.
+			"default": {
+				"effect": "ground",
+				"citation": "GDPR Art. 17(1)",
+				"text": "nothing shows that the item is still needed for a contract with the data subject or rests on overriding legitimate grounds, so a ground of Art. 17(1) is taken to hold",
+			},
+		},
 	},
 	"opt_out": {
 		# Stop without undue delay after an objection to direct marketing or
