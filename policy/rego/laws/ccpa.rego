@@ -155,9 +155,6 @@ law := {
 	# The verification standard of a request to delete (dsrkit reading § 4):
 	# reasonable certainty, reasonably high for sensitive data (FACTS § 1.7).
 	"verification": {"ordinary": "reasonable", "sensitive": "reasonably_high", "citation": "Cal. Code Regs. tit. 11, § 7062(b)–(d)"},
-	# The verification standard of a request to delete (dsrkit reading § 4):
-	# reasonable certainty, reasonably high for sensitive data (FACTS § 1.7).
-	"verification": {"ordinary": "reasonable", "sensitive": "reasonably_high", "citation": "Cal. Code Regs. tit. 11, § 7062(b)–(d)"},
 	"opt_out": {
 		"comply": {"n": 15, "unit": "business_days", "citation": "Cal. Code Regs. tit. 11, § 7026(f)"},
 		# No verification may be required to opt out (§ 7026(d)); a denial
