@@ -470,6 +470,26 @@ test_scope_by_source if {
 	}
 }
 
+# Household data (data[].household) is outside the CCPA's duty to delete
+# (Cal. Civ. Code § 1798.145(p)): no law requires its deletion under the
+# CCPA alone, so the playbook decides; a law without the exclusion still
+# reaches it.
+test_household_data_is_outside_the_ccpa_duty_to_delete if {
+	ca := one({"CCPA"}, prod({"household": true}))
+	codes(ca) == {"household_data", "playbook_action"}
+	ca.action == "delete"
+	r := reason(ca, "household_data", "CCPA")
+	r.citation == "Cal. Civ. Code § 1798.145(p)"
+	r.message == "CCPA's duty to delete does not reach household data (personal information about a group of consumers who share a residence, not about this consumer alone); this item is household data (provision cited from memory, FACTS CA-15: for counsel)"
+	r.rule == "data.dsrkit.items.item_reasons"
+	kept := one({"CCPA"}, prod({"household": true, "exceptions": [{"basis": "free_speech"}]}))
+	kept.action == "not_required"
+	codes(one({"CCPA"}, prod({"household": false}))) == {"delete", "alternatives_allowed"}
+	codes(one({"CCPA", "VCDPA"}, prod({"household": true}))) == {"delete"}
+	codes(one({"VCDPA"}, prod({"household": true}))) == {"delete"}
+	items.note_suffix({"text": "x", "citation": "y"}) == ""
+}
+
 test_exception_only_needs_the_laws_that_reach_the_item if {
 	d := one({"CCPA", "VCDPA"}, prod({"source": "third_party", "exceptions": [{"basis": "life_safety"}]}))
 	d.action == "retain"

@@ -71,6 +71,17 @@ schema := {
 						"citation": {"$ref": "#/$defs/citation"},
 					},
 				},
+				"household_data": {
+					"type": "object",
+					"additionalProperties": false,
+					"required": ["text", "citation"],
+					"description": "The duty to delete does not reach household data (data[].household): such an item is outside the law's scope (D1), and a household request says so. text says what household data is; note flags an unverified provision for counsel.",
+					"properties": {
+						"text": {"$ref": "#/$defs/text"},
+						"citation": {"$ref": "#/$defs/citation"},
+						"note": {"$ref": "#/$defs/text"},
+					},
+				},
 				"duty": {"$ref": "#/$defs/cited", "description": "The provision that obliges the business to delete (D1, D6)."},
 				"exceptions": {
 					"type": "object",
