@@ -173,6 +173,14 @@ law := {
 		"verification": {"not_required": true, "citation": "Cal. Code Regs. tit. 11, § 7026(d)"},
 		"fraud": {"citation": "Cal. Code Regs. tit. 11, § 7026(e)"},
 		"third_parties": {"citation": "Cal. Code Regs. tit. 11, § 7026(f)"},
+		# Never late (dsrkit reading O1): the third parties to whom the
+		# business makes personal information available when the request
+		# arrives (cookies, pixels) are directed to comply and to forward
+		# the request (FACTS CA-41, MEMORY: for counsel).
+		"made_available": {
+			"citation": "Cal. Code Regs. tit. 11, § 7026(f)(3)",
+			"note": "cited from memory, FACTS CA-41: for counsel",
+		},
 		"signal": {"citation": "Cal. Code Regs. tit. 11, § 7025(b), (c)(1)"},
 		"after_opt_out": {"citation": "Cal. Civ. Code § 1798.120(d)"},
 	},

@@ -142,6 +142,13 @@ schema := {
 				"fraud": {"$ref": "#/$defs/cited", "description": "The law's rule on denying an opt-out for a documented belief of fraud; absent: the law has none."},
 				"fraud_period": {"$ref": "#/$defs/cited", "description": "A provision under which suspected fraud only lifts the period (UCPA)."},
 				"after_opt_out": {"$ref": "#/$defs/cited", "description": "The provision that forbids a sale or share after the opt-out."},
+				"made_available": {
+					"type": "object",
+					"additionalProperties": false,
+					"required": ["citation"],
+					"description": "The law directs the business to instruct the third parties to whom it makes personal information available when the opt-out arrives (the request's available_to[]); note flags an unverified provision for counsel.",
+					"properties": {"citation": {"$ref": "#/$defs/citation"}, "note": {"$ref": "#/$defs/text"}},
+				},
 				"signal": {
 					"type": "object",
 					"additionalProperties": false,
