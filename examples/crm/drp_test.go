@@ -422,3 +422,14 @@ func TestVerificationEvent(t *testing.T) {
 	assert.Equal(t, http.StatusBadRequest, status)
 	assert.JSONEq(t, `{"error": "not a valid event: responded_at takes no verification"}`, string(b))
 }
+
+// A request another agent manages is 403 to this agent (DRP § 2.02.1).
+func TestDRPStatusOfAnotherAgentsRequest(t *testing.T) {
+	f := newDRPFixture(t, drpNow)
+	s := f.exercised(t, exercise("deletion", nil))
+	_, err := f.svc.Store.db.ExecContext(t.Context(), `UPDATE drp_exercises SET agent_id = 'AGENT_X' WHERE request_id = ?`, s.RequestID)
+	require.NoError(t, err)
+	status, _, b := f.drpCall(t, http.MethodGet, "/v1/data-rights-request/"+s.RequestID, drpToken, nil)
+	assert.Equal(t, http.StatusForbidden, status)
+	assert.JSONEq(t, `{"code": "403", "message": "the request is not managed by the bearer token's agent"}`, string(b))
+}
