@@ -133,7 +133,7 @@ law := {
 		{"pointer": "/thresholds/any/0", "note": "FACTS-STATES DE-2: the 2025 thresholds are CONFIRMED-S"},
 		{"pointer": "/thresholds/any/2", "note": "FACTS-STATES DE-2: the 2027-01-01 version (10,000 / 5,000 and over 20%) is CONFIRMED-S (T1); bill number not checked"},
 		{"pointer": "/exempt_entities", "note": "FACTS-STATES DE-3 (CONFIRMED-S); national securities associations and insurance-crime nonprofits are also exempt, but no request field says so: not encoded"},
-		{"pointer": "/delete/appeal/n", "note": "FACTS-STATES DE-7: 60 days (datanuance, siedata) vs 45 (zephtech), DISAGREE, CONFIRMED-S: the earlier, 45, is taken (READINGS § 2)"},
+		{"pointer": "/delete/appeal/n", "note": "FACTS-STATES DE-7: 60 days (datanuance, siedata) vs 45 (zephtech), DISAGREE, CONFIRMED-S: the earlier, 45, is taken (dsrkit reading § 2)"},
 		{"pointer": "/delete/third_party_data", "note": "FACTS-STATES DE-4: the minimal-record alternative is CONFIRMED-S (partial); 'or opt out' is MEMORY and not encoded; the subsection is MEMORY"},
 		{"pointer": "/delete/exceptions/bases/debug_repair", "note": "FACTS-STATES DE-12: § 12D-110(b) is MEMORY"},
 		{"pointer": "/delete/exceptions/bases/internal_uses_expected", "note": "FACTS-STATES DE-12: § 12D-110(b) is MEMORY"},
