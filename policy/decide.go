@@ -21,8 +21,9 @@ import (
 type DecideOption func(*decideConfig)
 
 type decideConfig struct {
-	asOf     string
-	calendar string
+	asOf       string
+	calendar   string
+	consumerID string // for the decision log only
 }
 
 // AsOf sets the moment of evaluation (RFC 3339), overriding the request's
@@ -47,7 +48,11 @@ func (e *Engine) Decide(ctx context.Context, request []byte, opts ...DecideOptio
 	if err != nil {
 		return nil, err
 	}
-	return e.decideWith(ctx, p, doc["kind"].(string), doc)
+	out, err := e.decideWith(ctx, p, doc["kind"].(string), doc)
+	if err == nil && e.log != nil {
+		e.log.add(out, opts) // never waits
+	}
+	return out, err
 }
 
 // decideWith lays the playbook over a validated request and decides it

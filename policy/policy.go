@@ -70,6 +70,7 @@ type Engine struct {
 	cur     atomic.Pointer[compiled] // the policy being served; never nil after New
 	schemas *schema.Validator        // the contract's schemas: part of the program, not of the policy
 	limits  Limits                   // on the requests read (zero fields: defaults); fixed at New
+	log     *decisionLog             // WithDecisionLog; nil without; fixed at New
 
 	mu  sync.Mutex // serialises Reload; guards cfg
 	cfg config     // where the policy being served came from, and how Reload vets a new one
@@ -86,14 +87,15 @@ type compiled struct {
 }
 
 type config struct {
-	fsys      fs.FS  // the policy's files, or
-	bundle    string // the path of an OPA bundle (.tar.gz)
-	name      string // for messages
-	skipTests bool   // Reload does not run the policy's Rego tests
-	checks    []Check
-	playbook  *rules.Playbook // nil: rules.Default()
-	limits    source.Limits   // WithPolicyLimits; zero fields: source.DefaultLimits
-	requests  Limits          // WithLimits; New applies them, Reload does not
+	fsys        fs.FS  // the policy's files, or
+	bundle      string // the path of an OPA bundle (.tar.gz)
+	name        string // for messages
+	skipTests   bool   // Reload does not run the policy's Rego tests
+	checks      []Check
+	playbook    *rules.Playbook    // nil: rules.Default()
+	limits      source.Limits      // WithPolicyLimits; zero fields: source.DefaultLimits
+	requests    Limits             // WithLimits; New applies them, Reload does not
+	decisionLog *decisionLogConfig // WithDecisionLog; New starts it, Reload does not
 }
 
 // Option configures New and Reload.
@@ -188,6 +190,9 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 		}
 	}
 	e.cur.Store(p)
+	if cfg.decisionLog != nil {
+		e.log = startDecisionLog(cfg.decisionLog)
+	}
 	return e, nil
 }
 
@@ -234,9 +239,6 @@ func build(ctx context.Context, cfg *config, tests bool) (*compiled, *source.Sou
 		return nil, nil, err
 	}
 	store := inmem.NewFromObject(src.Data)
-	if err := checkLaws(ctx, compiler, store); err != nil {
-		return nil, nil, err
-	}
 	pb := cfg.playbook
 	if pb == nil {
 		pb = rules.Default()
@@ -265,6 +267,9 @@ func build(ctx context.Context, cfg *config, tests bool) (*compiled, *source.Sou
 		return nil, nil, &PolicyError{Messages: []string{cfg.name + ": the policy decides no request kind (no data.dsrkit.<kind>.decision rule)"}}
 	}
 	if p.queries[lawsQuery], err = prepare(ctx, compiler, store, lawsQuery); err != nil {
+		return nil, nil, err
+	}
+	if err := checkLaws(ctx, compiler, store); err != nil {
 		return nil, nil, err
 	}
 	slices.Sort(p.kinds)

@@ -49,9 +49,15 @@ import data.dsrkit.request
 
 data_items := object.get(input, "data", [])
 
+# Every per-item table below (status, action, method, exception, …) is one
+# object built by one comprehension over the items, and each item's
+# lookups are by id: the evaluation is linear in the number of items and
+# of claims (issue 13). A partial object rule (x[id] := … if …) would be
+# quadratic: OPA checks each new key against every key before it.
+
 # by_id maps each item's id to the item. Two different items with one id
 # make the evaluation fail (exit 1): never a made-up decision.
-by_id[item.id] := item if some item in data_items
+by_id := {item.id: item | some item in data_items}
 
 covered if count(applicability.applies) > 0
 
@@ -142,7 +148,7 @@ assessed(item) if item.legitimate_interests_assessed == true
 # ground_keeps: no ground holds under a law with erasure grounds: the item
 # is kept on the claims that show it (until they end), or on the stated
 # lawful basis.
-ground_keeps(law, item) := [] if not grounds[law]
+ground_keeps(law, _) := [] if not grounds[law]
 
 ground_keeps(law, item) := ground_keeps_for(law, item, f) if {
 	f := finding(law, item)
@@ -241,10 +247,7 @@ classify(id, item) := "legal_hold" if {
 } else := "delete"
 
 # status of each item (only when some law applies).
-status[id] := classify(id, item) if {
-	covered
-	some id, item in by_id
-}
+status := {id: classify(id, item) | covered; some id, item in by_id}
 
 # out_of_scope_action: what is done with an item no applicable law requires
 # the business to delete. dsrkit reading D1: the playbook's choice, by default
@@ -264,19 +267,13 @@ status_actions := {
 	"delete": "delete",
 }
 
-action[id] := status_actions[s] if some id, s in status
+action := {id: a | some id, s in status; a := item_action(s, by_id[id])}
 
-action[id] := "not_required" if {
-	some id, s in status
-	s == "out_of_scope"
-	count(claims(by_id[id])) > 0
-}
+item_action(s, _) := status_actions[s]
 
-action[id] := out_of_scope_action if {
-	some id, s in status
-	s == "out_of_scope"
-	count(claims(by_id[id])) == 0
-}
+item_action("out_of_scope", item) := "not_required" if count(claims(item)) > 0
+
+item_action("out_of_scope", item) := out_of_scope_action if count(claims(item)) == 0
 
 system_method(item) := object.get(methods, object.get(item, "system_type", ""), default_method)
 
@@ -286,12 +283,13 @@ now(id) if {
 	by_id[id].system_type in backup_types
 }
 
-method[id] := other_methods[a] if some id, a in action
+method := {id: m | some id, a in action; m := item_method(id, a)}
 
-method[id] := now_methods[by_id[id].system_type] if now(id)
+item_method(_, a) := other_methods[a]
 
-method[id] := system_method(by_id[id]) if {
-	some id, a in action
+item_method(id, _) := now_methods[by_id[id].system_type] if now(id)
+
+item_method(id, a) := system_method(by_id[id]) if {
 	a in {"delete", "defer"}
 	not now(id)
 }
@@ -311,41 +309,50 @@ basis_citation(id, basis) := per_law({law: law_basis_citation(ks, basis) |
 	count(ks) > 0
 })
 
-law_basis_citation(ks, basis) := k.citation if {
-	some k in ks
-	k.basis == basis
+law_basis_citation(ks, basis) := concat("; ", sort(cs)) if {
+	# one basis may keep an item on two grounds of one law (GDPR: a legal
+	# obligation is both an Art. 17(3)(b) exception and an Art. 6(1)(c)
+	# basis, so no Art. 17(1) ground holds): both are cited
+	cs := {k.citation | some k in ks; k.basis == basis}
+	count(cs) > 0
 } else := ks[0].citation
 
 # exception: the basis that keeps a retained item (D6, § 7022(f)), the
 # first ground of the first governing law by id; for a legal hold, legal
 # obligation under every applicable law (D3).
-exception[id] := {
-	"basis": "legal_obligation",
-	"law": min(applicability.applies),
-	"citation": per_law({law: object.get(hold_citations, law, "dsrkit reading D3") | some law in applicability.applies}),
-} if status[id] == "legal_hold"
+exception := {id: e | some id, s in status; e := item_exception(id, s)}
 
-exception[id] := {
+item_exception(_, "legal_hold") := hold_exception
+
+item_exception(id, "excepted") := {
 	"basis": k.basis,
 	"law": law,
 	"citation": basis_citation(id, k.basis),
 } if {
-	status[id] == "excepted"
 	law := min(object.keys(law_keeps[id]))
 	k := law_keeps[id][law][0]
 }
 
+hold_exception := {
+	"basis": "legal_obligation",
+	"law": min(applicability.applies),
+	"citation": per_law({law: object.get(hold_citations, law, "dsrkit reading D3") | some law in applicability.applies}),
+}
+
 # use_limited_to: retained data is used only for its exceptions (D6;
 # Cal. Code Regs. tit. 11, § 7022(f)(3); 4 CCR 904-3, Rule 4.06(E)).
-use_limited_to[id] := ["legal_claims", "legal_obligation"] if status[id] == "legal_hold"
+use_limited_to := {id: u | some id, s in status; u := item_use_limited_to(id, s)}
 
-use_limited_to[id] := sort({k.basis | some k in all_keeps(id)}) if status[id] == "excepted"
+item_use_limited_to(_, "legal_hold") := ["legal_claims", "legal_obligation"]
+
+item_use_limited_to(id, "excepted") := sort({k.basis | some k in all_keeps(id)})
 
 # retain_until: each law keeps the item until the latest end of its grounds
 # (when every one of them has one); the item is kept until the first law
 # that stops keeping it requires the deletion.
-retain_until[id] := min(ends) if {
-	status[id] == "excepted"
+retain_until := {id: min(ends) |
+	some id, s in status
+	s == "excepted"
 	ends := {max(untils) |
 		some ks in law_keeps[id]
 		untils := [k.until | some k in ks; k.until]
@@ -355,17 +362,19 @@ retain_until[id] := min(ends) if {
 }
 
 # decision is the items[] entry of one item (CONTRACT § 3).
-decision[id] := object.union_n([
+decision := {id: object.union_n([
 	{
 		"id": id,
 		"action": a,
 		"method": method[id],
-		"reasons": [r | some r in object.get(item_reasons, id, set())],
+		"reasons": object.get(reasons_by_id, id, []),
 	},
 	{"exception": e | e := exception[id]},
 	{"retain_until": d | d := retain_until[id]},
 	{"use_limited_to": u | u := use_limited_to[id]},
-]) if some id, a in action
+]) |
+	some id, a in action
+}
 
 # decisions: every item, sorted by id.
 decisions := [decision[id] | some id in sort(object.keys(decision))]
@@ -398,12 +407,12 @@ retained_categories := [c | some c in retained_category_set]
 
 retained_category_set contains {
 	"category": object.get(by_id[id], "category", "other"),
-	"basis": k.basis,
-	"citation": basis_citation(id, k.basis),
+	"basis": basis,
+	"citation": basis_citation(id, basis),
 } if {
 	some id, s in status
 	s == "excepted"
-	some k in all_keeps(id)
+	some basis in {k.basis | some k in all_keeps(id)}
 }
 
 # Escalations: trigger and reason; the procedure gives each its level from
@@ -432,8 +441,26 @@ review_kinds := "disputed, unknown basis, a law without an exception table, or l
 	count(reviewing(id)) > 0
 } else := "disputed, unknown basis, or a law without an exception table"
 
-# Reasons of each item. A rule's METADATA cites the reading; each reason
-# is cited to the law's own provision (from exceptions.rego).
+# Reasons of each item: item_reasons holds [id, reason] pairs (a set, so
+# it is built in linear time), grouped by id once in reasons_by_id. A
+# rule's METADATA cites the reading; each reason is cited to the law's own
+# provision (from exceptions.rego).
+
+# reasons_by_id: each item's reasons, in order. The pairs sorted by id
+# fall into one run per item; each run starts where the id changes.
+reasons_by_id := {reason_pairs[start][0]: [p[1] | some p in array.slice(reason_pairs, start, run_end(k))] |
+	some k, start in reason_starts
+}
+
+reason_pairs := sort(item_reasons)
+
+reason_starts := [i | some i, p in reason_pairs; not same_item(i, p)]
+
+same_item(i, p) if reason_pairs[i - 1][0] == p[0]
+
+run_end(k) := reason_starts[k + 1]
+
+run_end(k) := count(reason_pairs) if k == count(reason_starts) - 1
 
 analysed := {"excepted", "review", "defer", "delete"}
 
@@ -462,7 +489,7 @@ until_text(claim) := "" if not claim.until
 #   claimed; it is never deleted while the hold lasts (dsrkit reading D3).
 # custom:
 #   citation: dsrkit reading D3; seed procedure § 4.5
-item_reasons[id] contains lib.with_citation(lib.law_reason(law, "legal_hold", msg, rego.metadata.chain()), object.get(hold_citations, law, "dsrkit reading D3")) if {
+item_reasons contains [id, lib.with_citation(lib.law_reason(law, "legal_hold", msg, rego.metadata.chain()), object.get(hold_citations, law, "dsrkit reading D3"))] if {
 	some id, s in status
 	s == "legal_hold"
 	some law in applicability.applies
@@ -474,7 +501,7 @@ item_reasons[id] contains lib.with_citation(lib.law_reason(law, "legal_hold", ms
 # description: No applicable law's right to delete reaches the item (dsrkit reading D1).
 # custom:
 #   citation: dsrkit reading D1; each law's scope provision (scope)
-item_reasons[id] contains lib.with_citation(lib.law_reason(law, "outside_scope", msg, rego.metadata.chain()), scope[law].citation) if {
+item_reasons contains [id, lib.with_citation(lib.law_reason(law, "outside_scope", msg, rego.metadata.chain()), scope[law].citation)] if {
 	some id, s in status
 	s == "out_of_scope"
 	some law in applicability.applies
@@ -488,7 +515,7 @@ item_reasons[id] contains lib.with_citation(lib.law_reason(law, "outside_scope",
 #   anyway); an item with a claimed exception is kept.
 # custom:
 #   citation: dsrkit reading D1
-item_reasons[id] contains lib.reason(code, msg, rego.metadata.chain()) if {
+item_reasons contains [id, lib.reason(code, msg, rego.metadata.chain())] if {
 	some id, s in status
 	s == "out_of_scope"
 	[code, msg] := out_of_scope_text(id)
@@ -510,7 +537,7 @@ out_of_scope_text(id) := ["playbook_action", sprintf("no applicable law requires
 #   D10).
 # custom:
 #   citation: dsrkit reading D2, D6; Cal. Code Regs. tit. 11, § 7022(f)(3)
-item_reasons[id] contains from_claim(lib.with_citation(lib.law_reason(law, "exception_applies", msg, rego.metadata.chain()), exceptions[law][claim.basis]), claim) if {
+item_reasons contains [id, from_claim(lib.with_citation(lib.law_reason(law, "exception_applies", msg, rego.metadata.chain()), exceptions[law][claim.basis]), claim)] if {
 	some id, s in status
 	s == "excepted"
 	some law, ks in law_keeps[id]
@@ -527,7 +554,7 @@ item_reasons[id] contains from_claim(lib.with_citation(lib.law_reason(law, "exce
 #   keeping the item under that law (dsrkit reading D2).
 # custom:
 #   citation: dsrkit reading D2; each law's list of exceptions (exception_lists)
-item_reasons[id] contains from_claim(lib.with_citation(lib.law_reason(law, "exception_not_recognised", msg, rego.metadata.chain()), exception_lists[law]), claim) if {
+item_reasons contains [id, from_claim(lib.with_citation(lib.law_reason(law, "exception_not_recognised", msg, rego.metadata.chain()), exception_lists[law]), claim)] if {
 	some id, s in status
 	s in analysed
 	item := by_id[id]
@@ -550,14 +577,14 @@ item_reasons[id] contains from_claim(lib.with_citation(lib.law_reason(law, "exce
 #   (dsrkit reading D10).
 # custom:
 #   citation: dsrkit reading D10; GDPR Art. 17(1)
-item_reasons[id] contains from_claim_if_any(lib.with_citation(lib.law_reason(law, "erasure_not_required", msg, rego.metadata.chain()), k.citation), k) if {
+item_reasons contains [id, from_claim_if_any(lib.with_citation(lib.law_reason(law, "erasure_not_required", msg, rego.metadata.chain()), k.citation), k)] if {
 	some id, s in status
 	s in analysed
 	some law, ks in law_keeps[id]
 	grounds[law]
+	f := finding(law, by_id[id])
 	some k in ks
 	not exceptions[law][k.basis]
-	f := finding(law, by_id[id])
 	msg := sprintf("%s%s: no ground of Art. 17(1) holds, so %s does not require erasure%s; use the item only for that purpose", [f.text, assessed_text(f), law, keep_until_text(k)])
 }
 
@@ -588,7 +615,7 @@ keep_until_text(k) := sprintf(" while %s lasts", [k.basis]) if not k.until
 #   (dsrkit reading D10).
 # custom:
 #   citation: dsrkit reading D10; GDPR Art. 21(1)
-item_reasons[id] contains from_claims(lib.with_citation(lib.law_reason(law, "needs_review", msg, rego.metadata.chain()), f.citation), implying(law, by_id[id], f.basis)) if {
+item_reasons contains [id, from_claims(lib.with_citation(lib.law_reason(law, "needs_review", msg, rego.metadata.chain()), f.citation), implying(law, by_id[id], f.basis))] if {
 	some id, s in status
 	s == "review"
 	some law in reviewing(id)
@@ -601,7 +628,7 @@ item_reasons[id] contains from_claims(lib.with_citation(lib.law_reason(law, "nee
 # description: A claim whose until date has passed no longer justifies keeping the item.
 # custom:
 #   citation: dsrkit reading D6; Cal. Code Regs. tit. 11, § 7022(f)(2)
-item_reasons[id] contains from_claim(lib.reason("exception_expired", msg, rego.metadata.chain()), claim) if {
+item_reasons contains [id, from_claim(lib.reason("exception_expired", msg, rego.metadata.chain()), claim)] if {
 	some id, s in status
 	s in analysed
 	some claim in claims(by_id[id])
@@ -618,7 +645,7 @@ item_reasons[id] contains from_claim(lib.reason("exception_expired", msg, rego.m
 #   deleted on such a claim (dsrkit reading D2).
 # custom:
 #   citation: dsrkit reading D2; seed procedure step 4 ("Consult Legal if complex exceptions apply")
-item_reasons[id] contains from_claim(lib.reason("needs_review", msg, rego.metadata.chain()), claim) if {
+item_reasons contains [id, from_claim(lib.reason("needs_review", msg, rego.metadata.chain()), claim)] if {
 	some id, s in status
 	s == "review"
 	item := by_id[id]
@@ -639,7 +666,7 @@ unclear_text(item, claim) := sprintf("the exception claim %s is flagged disputed
 #   wait until it is restored or next accessed or used (dsrkit reading D5).
 # custom:
 #   citation: dsrkit reading D5; Cal. Code Regs. tit. 11, § 7022(d); 4 CCR 904-3, Rule 4.06(C)
-item_reasons[id] contains lib.with_citation(lib.law_reason(law, "backup_deferred", msg, rego.metadata.chain()), backup_rules[law].citation) if {
+item_reasons contains [id, lib.with_citation(lib.law_reason(law, "backup_deferred", msg, rego.metadata.chain()), backup_rules[law].citation)] if {
 	some id, s in status
 	s == "defer"
 	item := by_id[id]
@@ -654,7 +681,7 @@ item_reasons[id] contains lib.with_citation(lib.law_reason(law, "backup_deferred
 #   (dsrkit reading D2, D4).
 # custom:
 #   citation: dsrkit reading D2, D4; each law's duty to delete (duty)
-item_reasons[id] contains lib.with_citation(lib.law_reason(law, "delete", msg, rego.metadata.chain()), owed_citation(law, by_id[id])) if {
+item_reasons contains [id, lib.with_citation(lib.law_reason(law, "delete", msg, rego.metadata.chain()), owed_citation(law, by_id[id]))] if {
 	some id, s in status
 	s == "delete"
 	some law in owing(id)
@@ -679,7 +706,7 @@ ground_text(law, _) := "" if not grounds[law]
 #   told which.
 # custom:
 #   citation: dsrkit reading D4; Cal. Code Regs. tit. 11, § 7022(b)(1)
-item_reasons[id] contains lib.with_citation(lib.law_reason(law, "alternatives_allowed", msg, rego.metadata.chain()), alternatives[law]) if {
+item_reasons contains [id, lib.with_citation(lib.law_reason(law, "alternatives_allowed", msg, rego.metadata.chain()), alternatives[law])] if {
 	some id, s in status
 	s == "delete"
 	laws := owing(id)
@@ -698,7 +725,7 @@ item_reasons[id] contains lib.with_citation(lib.law_reason(law, "alternatives_al
 #   the never-late principle).
 # custom:
 #   citation: dsrkit reading D5 and its never-late principle
-item_reasons[id] contains lib.with_citation(lib.law_reason(law, "backup_not_deferred", msg, rego.metadata.chain()), law_citation(law)) if {
+item_reasons contains [id, lib.with_citation(lib.law_reason(law, "backup_not_deferred", msg, rego.metadata.chain()), law_citation(law))] if {
 	some id in object.keys(status)
 	now(id)
 	item := by_id[id]

@@ -128,6 +128,15 @@ law := {
 		"signal": {"from": "2026-01-01", "citation": "6 Del. C. § 12D-106(e)"},
 	},
 	"consent": {"citation": "6 Del. C. § 12D-102 (\"consent\")"},
+	"minors": [{
+		"from": "2025-01-01",
+		"from_age": 13,
+		"under_age": 18,
+		"rule": "consent",
+		"scope": ["targeted_advertising", "sale"],
+		"knowledge": "actual_or_willful_disregard",
+		"citation": "6 Del. C. § 12D-106(a)(7)",
+	}],
 	"verification": {"ordinary": "commercially_reasonable", "sensitive": "commercially_reasonable", "citation": "6 Del. C. § 12D-104(c)"},
 	"unverified": [
 		{"pointer": "/thresholds/any/0", "note": "FACTS-STATES DE-2: the 2025 thresholds are CONFIRMED-S"},
@@ -140,5 +149,6 @@ law := {
 		{"pointer": "/delete/exceptions/bases/warranty_or_recall", "note": "FACTS-STATES DE-12: recall in § 12D-110(b) is MEMORY"},
 		{"pointer": "/opt_out/signal/from", "note": "FACTS-STATES DE-9: 2026-01-01 CONFIRMED-S; § 12D-106(e) wording not read"},
 		{"pointer": "/opt_out/verification", "note": "FACTS-STATES § 18.6: the authentication rule is MEMORY; no fraud-denial rule seen"},
+		{"pointer": "/minors/0", "note": "FACTS-STATES DE-10: at least 13 and under 18, consent cures: CONFIRMED-S (the Delaware Attorney General's guidance)"},
 	],
 }

@@ -3,6 +3,7 @@ package dsrkit.laws.dpdpa_test
 import data.dsrkit.applicability
 import data.dsrkit.deadlines
 import data.dsrkit.laws.dpdpa
+import data.dsrkit.opt_in
 
 small := {"consumers_per_year": 0, "revenue_share_from_sale": 0}
 
@@ -32,7 +33,7 @@ test_data if {
 		"legal_obligation", "law_enforcement", "legal_claims", "complete_transaction", "warranty_or_recall", "life_safety",
 		"security_integrity", "research_public_interest", "debug_repair", "internal_uses_expected", "free_speech",
 	}
-	count(dpdpa.law.unverified) == 10
+	count(dpdpa.law.unverified) == 11
 }
 
 test_in_force_from_2025_01_01 if {
@@ -89,4 +90,38 @@ test_periods if {
 		"extension_notice_by": "2026-04-16",
 		"calendar": "US",
 	} with input as req("2026-03-02", big)
+}
+
+# dsrkit reading O5: a two-step opt-in to sale by a consumer of the age given.
+minor_opt_in(day, age) := {
+	"kind": "opt_in",
+	"id": "minor",
+	"as_of": sprintf("%sT12:00:00-05:00", [day]),
+	"consumer": {"residence": "US-DE", "age": age},
+	"business": {"consumers_per_year": 150000, "revenue_share_from_sale": 0},
+	"steps": [
+		opt_in_step("request", sprintf("%sT10:00:00-05:00", [day]), "form-1"),
+		opt_in_step("confirmation", sprintf("%sT10:20:00-05:00", [day]), "email-link-1"),
+	],
+}
+
+opt_in_step(type, at, action) := {
+	"type": type, "at": at, "channel": "web", "action_id": action, "subject_id": "c-1",
+	"actor": "consumer", "affirmative": true, "prechecked": false, "bundled": false,
+}
+
+minor_codes(day, age) := c if {
+	c := {r.code | some r in opt_in.decision.reasons} with input as minor_opt_in(day, age)
+}
+
+minor_outcome(day, age) := o if {
+	o := opt_in.decision.outcome with input as minor_opt_in(day, age)
+}
+
+test_minor_13_to_17_needs_consent if {
+	"minor_consent_required" in minor_codes("2026-03-02", 17)
+	minor_outcome("2026-03-02", 17) == "valid"
+	"minor_consent_required" in minor_codes("2026-03-02", 13)
+	not "minor_consent_required" in minor_codes("2026-03-02", 12)
+	not "minor_consent_required" in minor_codes("2026-03-02", 18)
 }

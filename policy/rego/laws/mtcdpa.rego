@@ -126,6 +126,27 @@ law := {
 		"signal": {"from": "2025-01-01", "citation": "Mont. Code Ann. § 30-14-2809(3)"},
 	},
 	"consent": {"citation": "Mont. Code Ann. § 30-14-2802 (\"consent\")"},
+	"minors": [
+		{
+			"from": "2024-10-01",
+			"until": sb_297,
+			"from_age": 13,
+			"under_age": 16,
+			"rule": "consent",
+			"scope": ["targeted_advertising", "sale"],
+			"knowledge": "actual",
+			"citation": "Mont. Code Ann. § 30-14-2812(2)(d)",
+		},
+		{
+			"from": sb_297,
+			"from_age": 13,
+			"under_age": 18,
+			"rule": "consent",
+			"scope": ["targeted_advertising", "sale", "profiling"],
+			"knowledge": "actual_or_willful_disregard",
+			"citation": "Mont. Code Ann. §§ 30-14-2811, 30-14-2812(2)(d), as amended by SB 297",
+		},
+	],
 	"verification": {"ordinary": "commercially_reasonable", "sensitive": "commercially_reasonable", "citation": "Mont. Code Ann. § 30-14-2808"},
 	"unverified": [
 		{"pointer": "/thresholds/any/2", "note": "FACTS-STATES MT-3: the SB 297 thresholds are CONFIRMED-S; no counting period is stated (none invented)"},
@@ -136,5 +157,6 @@ law := {
 		{"pointer": "/delete/scope", "note": "FACTS-STATES MT-5: 'about the consumer' is MEMORY; every source taken (the wider duty); no third-party-data alternative encoded"},
 		{"pointer": "/delete/exceptions", "note": "FACTS-STATES MT-16: the list and its numbering are MEMORY (VA/CT model); each basis is cited to the section"},
 		{"pointer": "/opt_out/verification", "note": "FACTS-STATES § 18.6: the authentication rule for an opt-out is MEMORY; MT-11 (agents) is CONFIRMED-P"},
+		{"pointer": "/minors/1", "note": "FACTS-STATES MT-14: the ages 13-15 and the SB 297 under-18 rules are CONFIRMED-S (the text read stops before the ages); consent cures, no outright ban reported; the under-18 row is read from 13 (a younger child: COPPA)"},
 	],
 }

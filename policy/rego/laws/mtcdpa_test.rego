@@ -3,6 +3,7 @@ package dsrkit.laws.mtcdpa_test
 import data.dsrkit.applicability
 import data.dsrkit.deadlines
 import data.dsrkit.laws.mtcdpa
+import data.dsrkit.opt_in
 
 small := {"consumers_per_year": 0, "revenue_share_from_sale": 0}
 
@@ -28,7 +29,7 @@ test_data if {
 	mtcdpa.law.delete.appeal.authority.name == "Montana Attorney General"
 	mtcdpa.law.opt_out.comply.n == 45
 	mtcdpa.law.opt_out.signal == {"from": "2025-01-01", "citation": "Mont. Code Ann. § 30-14-2809(3)"}
-	count(mtcdpa.law.unverified) == 8
+	count(mtcdpa.law.unverified) == 9
 }
 
 test_in_force_from_2024_10_01 if {
@@ -93,4 +94,38 @@ test_periods if {
 		"extension_notice_by": "2026-04-16",
 		"calendar": "US",
 	} with input as req("2026-03-02", big)
+}
+
+# dsrkit reading O5: a two-step opt-in to sale by a consumer of the age given.
+minor_opt_in(day, age) := {
+	"kind": "opt_in",
+	"id": "minor",
+	"as_of": sprintf("%sT12:00:00-06:00", [day]),
+	"consumer": {"residence": "US-MT", "age": age},
+	"business": {"consumers_per_year": 150000, "revenue_share_from_sale": 0},
+	"steps": [
+		opt_in_step("request", sprintf("%sT10:00:00-06:00", [day]), "form-1"),
+		opt_in_step("confirmation", sprintf("%sT10:20:00-06:00", [day]), "email-link-1"),
+	],
+}
+
+opt_in_step(type, at, action) := {
+	"type": type, "at": at, "channel": "web", "action_id": action, "subject_id": "c-1",
+	"actor": "consumer", "affirmative": true, "prechecked": false, "bundled": false,
+}
+
+minor_codes(day, age) := c if {
+	c := {r.code | some r in opt_in.decision.reasons} with input as minor_opt_in(day, age)
+}
+
+minor_outcome(day, age) := o if {
+	o := opt_in.decision.outcome with input as minor_opt_in(day, age)
+}
+
+test_minor_rules_13_to_15_then_under_18_from_sb_297 if {
+	"minor_consent_required" in minor_codes("2025-09-30", 15)
+	not "minor_consent_required" in minor_codes("2025-09-30", 17)
+	"minor_consent_required" in minor_codes("2025-10-01", 17)
+	minor_outcome("2025-10-01", 17) == "valid"
+	not "minor_consent_required" in minor_codes("2025-10-01", 18)
 }

@@ -98,6 +98,26 @@ law := {
 		"signal": {"from": hb_2008, "citation": "ORS 646A.578(5)(c)"},
 	},
 	"consent": {"citation": "ORS 646A.570 (\"consent\")"},
+	"minors": [
+		{
+			"from": "2024-07-01",
+			"until": hb_2008,
+			"from_age": 13,
+			"under_age": 16,
+			"rule": "consent",
+			"scope": ["targeted_advertising", "profiling", "sale"],
+			"knowledge": "actual_or_willful_disregard",
+			"citation": "ORS 646A.578(2)(c)",
+		},
+		{
+			"from": hb_2008,
+			"under_age": 16,
+			"rule": "prohibited",
+			"scope": ["targeted_advertising", "profiling", "sale"],
+			"knowledge": "actual_or_willful_disregard",
+			"citation": "ORS 646A.578, as amended by HB 2008 (2025)",
+		},
+	],
 	"verification": {"ordinary": "commercially_reasonable", "sensitive": "commercially_reasonable", "citation": "ORS 646A.576(5)(d)"},
 	"unverified": [
 		{"pointer": "/in_force/citation", "note": "FACTS-STATES OR-1: dates CONFIRMED-S (DOJ FAQ); the session-law chapter is not given"},
@@ -109,5 +129,6 @@ law := {
 		{"pointer": "/delete/exceptions/bases", "note": "FACTS-STATES OR-15: the letter-by-letter list of ORS 646A.572(3) was not retrieved (MEMORY); only the purposes the fact sheet names are bases, cited to (3) as a whole"},
 		{"pointer": "/delete/scope", "note": "FACTS-STATES OR-10: no third-party-sourced-data alternative seen (absence MEMORY): none encoded, such data is deleted"},
 		{"pointer": "/opt_out/signal/from", "note": "FACTS-STATES OR-18: text CONFIRMED-P, the date 2026-01-01 CONFIRMED-S (DOJ FAQ)"},
+		{"pointer": "/minors/1", "note": "FACTS-STATES OR-2, OR-21: the under-16 ban from 2026-01-01 (consent no longer cures) is CONFIRMED-S; the ban on selling precise geolocation data (1,750 feet) regardless of age is not encoded (no request field)"},
 	],
 }

@@ -3,6 +3,7 @@ package dsrkit.laws.ocpa_test
 import data.dsrkit.applicability
 import data.dsrkit.deadlines
 import data.dsrkit.laws.ocpa
+import data.dsrkit.opt_in
 
 big := {"consumers_per_year": 100000, "revenue_share_from_sale": 0}
 
@@ -29,7 +30,7 @@ test_data if {
 	ocpa.law.opt_out.fraud.citation == "ORS 646A.576(5)(e)"
 	ocpa.law.opt_out.signal == {"from": "2026-01-01", "citation": "ORS 646A.578(5)(c)"}
 	object.keys(ocpa.law.delete.exceptions.bases) == {"legal_obligation", "legal_claims", "life_safety", "security_integrity", "research_public_interest", "internal_uses_expected"}
-	count(ocpa.law.unverified) == 9
+	count(ocpa.law.unverified) == 10
 }
 
 test_in_force_from_2024_07_01 if {
@@ -93,4 +94,39 @@ test_periods if {
 		"extension_notice_by": "2027-01-04",
 		"calendar": "US",
 	} with input as inp
+}
+
+# dsrkit reading O5: a two-step opt-in to sale by a consumer of the age given.
+minor_opt_in(day, age) := {
+	"kind": "opt_in",
+	"id": "minor",
+	"as_of": sprintf("%sT12:00:00-08:00", [day]),
+	"consumer": {"residence": "US-OR", "age": age},
+	"business": {"consumers_per_year": 150000, "revenue_share_from_sale": 0},
+	"steps": [
+		opt_in_step("request", sprintf("%sT10:00:00-08:00", [day]), "form-1"),
+		opt_in_step("confirmation", sprintf("%sT10:20:00-08:00", [day]), "email-link-1"),
+	],
+}
+
+opt_in_step(type, at, action) := {
+	"type": type, "at": at, "channel": "web", "action_id": action, "subject_id": "c-1",
+	"actor": "consumer", "affirmative": true, "prechecked": false, "bundled": false,
+}
+
+minor_codes(day, age) := c if {
+	c := {r.code | some r in opt_in.decision.reasons} with input as minor_opt_in(day, age)
+}
+
+minor_outcome(day, age) := o if {
+	o := opt_in.decision.outcome with input as minor_opt_in(day, age)
+}
+
+test_minor_15_needs_consent_until_2025_and_is_banned_from_2026 if {
+	minor_outcome("2025-12-31", 15) == "valid"
+	"minor_consent_required" in minor_codes("2025-12-31", 15)
+	minor_outcome("2026-01-01", 15) == "invalid"
+	minor_codes("2026-01-01", 15) == {"minor_sale_prohibited"}
+	minor_outcome("2026-01-01", 16) == "valid"
+	not "minor_consent_required" in minor_codes("2026-01-01", 16)
 }

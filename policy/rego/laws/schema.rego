@@ -145,6 +145,7 @@ schema := {
 					"properties": {
 						"from": {"$ref": "#/$defs/date"},
 						"citation": {"$ref": "#/$defs/citation"},
+						"contested": {"$ref": "#/$defs/text", "description": "The signal is honoured on a contested reading of the law, which this text names: the decision says so and escalates for counsel's review (trigger reading_contested)."},
 						"residence_check": {"$ref": "#/$defs/cited", "description": "The law does not require honouring a signal when the business cannot verify that the consumer resides in the state (TDPSA § 541.055(f)(2))."},
 					},
 				},
@@ -152,6 +153,26 @@ schema := {
 			},
 		},
 		"consent": {"$ref": "#/$defs/cited", "description": "The law's consent provision, cited by the opt-in under a law other than the CCPA (dsrkit reading O4)."},
+		"minors": {
+			"type": "array",
+			"description": "The law's rules on a known minor's data (dsrkit reading O5), each in force from its from (inclusive) until its until (exclusive): for a consumer aged from_age (default 0) up to but not including under_age, what the scope needs: prohibited (not even with consent), parental_consent (a parent or guardian), consent (the minor).",
+			"items": {
+				"type": "object",
+				"additionalProperties": false,
+				"required": ["from", "under_age", "rule", "scope", "knowledge", "citation"],
+				"properties": {
+					"from": {"$ref": "#/$defs/date"},
+					"until": {"$ref": "#/$defs/date"},
+					"from_age": {"type": "integer", "minimum": 0, "maximum": 20, "description": "The youngest age the rule reaches (default 0)."},
+					"under_age": {"type": "integer", "minimum": 1, "maximum": 21, "description": "The rule reaches consumers younger than this."},
+					"rule": {"enum": ["prohibited", "parental_consent", "consent"]},
+					"scope": {"type": "array", "minItems": 1, "uniqueItems": true, "items": {"enum": ["sale", "sharing", "targeted_advertising", "profiling"]}},
+					"knowledge": {"enum": ["actual", "actual_or_willful_disregard", "knew_or_should_have_known"], "description": "What the business must know of the age for the rule to bind it; a request that states the age is such knowledge."},
+					"citation": {"$ref": "#/$defs/citation"},
+					"note": {"$ref": "#/$defs/text"},
+				},
+			},
+		},
 		"verification": {
 			"type": "object",
 			"additionalProperties": false,

@@ -43,12 +43,19 @@ confirmations := [s | some s in steps; s.type == "confirmation"]
 
 ns(step) := time.parse_rfc3339_ns(step.at)
 
-first_request := [r | some r in requests; ns(r) == min({ns(q) | some q in requests})][0]
+# first_request: the earliest request. Each lookup below is computed once
+# (the earliest instant, the requests' actions), so the evaluation is
+# linear in the number of steps (issue 13).
+first_request := [r | some r in requests; ns(r) == first_request_ns][0]
+
+first_request_ns := min({ns(q) | some q in requests})
 
 requested_on := consent.on(first_request.at)
 
 # separate: a confirmation given by an action other than a request's.
-separate(c) if not c.action_id in {r.action_id | some r in requests}
+separate(c) if not c.action_id in request_actions
+
+request_actions := {r.action_id | some r in requests}
 
 # later_confirmations are the separate confirmations after the first request.
 later_confirmations := [c | some c in confirmations; separate(c); ns(c) > ns(first_request)]
