@@ -92,7 +92,7 @@ law := {
 			"authority": {"name": "Delaware Department of Justice", "citation": "6 Del. C. § 12D-104(d)"},
 		},
 		"scope": {
-			"sources": ["consumer", "third_party", "observed", "inferred"],
+			"sources": {"consumer", "third_party", "observed", "inferred"},
 			"text": "personal data provided by or obtained about the consumer",
 			"citation": "6 Del. C. § 12D-104(a)(3)",
 		},

@@ -71,7 +71,7 @@ law := {
 			"authority": {"name": "Iowa Attorney General (online mechanism)", "citation": "Iowa Code § 715D.3(3)"},
 		},
 		"scope": {
-			"sources": ["consumer"],
+			"sources": {"consumer"},
 			"text": "personal data provided by the consumer",
 			"citation": "Iowa Code § 715D.3(1)(b)",
 		},

@@ -20,7 +20,7 @@ test_data if {
 	iacdpa.law.delete.respond == {"n": 90, "unit": "days", "citation": "Iowa Code § 715D.3(2)(a)"}
 	iacdpa.law.delete.extended == {"n": 135, "unit": "days", "citation": "Iowa Code § 715D.3(2)(a)"}
 	iacdpa.law.delete.appeal.n == 60
-	iacdpa.law.delete.scope.sources == ["consumer"]
+	iacdpa.law.delete.scope.sources == {"consumer"}
 	iacdpa.law.opt_out.comply.n == 90
 	not "signal" in object.keys(iacdpa.law.opt_out)
 	count(iacdpa.law.unverified) == 7

@@ -98,7 +98,7 @@ law := {
 			"authority": {"name": "Montana Attorney General", "citation": "Mont. Code Ann. § 30-14-2808"},
 		},
 		"scope": {
-			"sources": ["consumer", "third_party", "observed", "inferred"],
+			"sources": {"consumer", "third_party", "observed", "inferred"},
 			"text": "personal data about the consumer",
 			"citation": "Mont. Code Ann. § 30-14-2808(1)(c)",
 		},

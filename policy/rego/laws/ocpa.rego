@@ -73,7 +73,7 @@ law := {
 		"confirmed": {"citation": "ORS 646A.576(5)(a)"},
 		"appeal": {"n": 45, "unit": "days", "citation": "ORS 646A.576(6)(d)"},
 		"scope": {
-			"sources": ["consumer", "third_party", "observed", "inferred"],
+			"sources": {"consumer", "third_party", "observed", "inferred"},
 			"text": "personal data about the consumer, including personal data the consumer provided to the controller, personal data the controller obtained from another source and derived data",
 			"citation": "ORS 646A.574(1)(c)",
 		},

@@ -23,7 +23,7 @@ test_data if {
 	ocpa.law.delete.respond == {"n": 45, "unit": "days", "citation": "ORS 646A.576(5)(a)"}
 	ocpa.law.delete.extended == {"n": 90, "unit": "days", "citation": "ORS 646A.576(5)(a)"}
 	ocpa.law.delete.appeal == {"n": 45, "unit": "days", "citation": "ORS 646A.576(6)(d)"}
-	ocpa.law.delete.scope.sources == ["consumer", "third_party", "observed", "inferred"]
+	ocpa.law.delete.scope.sources == {"consumer", "third_party", "observed", "inferred"}
 	not "third_party_data" in object.keys(ocpa.law.delete)
 	ocpa.law.opt_out.comply == {"n": 45, "unit": "days", "citation": "ORS 646A.576(5)(a)"}
 	ocpa.law.opt_out.verification == {"not_required": true, "citation": "ORS 646A.576(5)(e)"}

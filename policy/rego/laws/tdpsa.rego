@@ -62,7 +62,7 @@ law := {
 			"authority": {"name": "Texas Attorney General (online complaint mechanism)", "citation": "Tex. Bus. & Com. Code § 541.053"},
 		},
 		"scope": {
-			"sources": ["consumer", "third_party", "observed", "inferred"],
+			"sources": {"consumer", "third_party", "observed", "inferred"},
 			"text": "personal data provided by or obtained about the consumer",
 			"citation": "Tex. Bus. & Com. Code § 541.051(b)(3)",
 		},
