@@ -56,12 +56,19 @@ func TestAddALawWithoutGo(t *testing.T) {
 	req, err := os.ReadFile(ocpaRequest)
 	require.NoError(t, err)
 
-	// The shipped policy knows no Oregon law: the request is not covered.
-	before := decideDoc(t, engine(t), req)
+	// The shipped policy has its own Oregon law (laws/ocpa.rego): the copy
+	// leaves it out, so that the example adds a law the policy does not
+	// know. Without it the request is not covered.
+	dir := copyShippedPolicy(t)
+	for _, f := range []string{"ocpa.rego", "ocpa_test.rego"} {
+		require.NoError(t, os.Remove(filepath.Join(dir, "laws", f)))
+	}
+	withoutOregon, err := policy.New(ctx, policy.WithDir(dir))
+	require.NoError(t, err)
+	before := decideDoc(t, withoutOregon, req)
 	assert.Equal(t, "not_covered", before.Outcome)
 	assert.NotContains(t, lawsConsidered(before), "OCPA")
 
-	dir := copyShippedPolicy(t)
 	copyExample(t, ocpaLaw, filepath.Join(dir, "laws"))
 	eng, err := policy.New(ctx, policy.WithDir(dir))
 	require.NoError(t, err)
