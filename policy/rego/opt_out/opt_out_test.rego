@@ -240,10 +240,14 @@ test_uncovered_opt_out_is_a_decision if {
 	d.reasons == [{
 		"code": "not_covered",
 		"message": "no law considered applies to this request; see laws[] for each law's reason",
-		"citation": "Cal. Civ. Code § 1798.100 et seq.; Colo. Rev. Stat. § 6-1-1301 et seq.; Conn. Gen. Stat. § 42-515 et seq.; Regulation (EU) 2016/679; Utah Code § 13-61-101 et seq.; Va. Code § 59.1-575 et seq.",
+		"citation": every_law_citation,
 		"rule": "data.dsrkit.opt_out.reasons",
 	}]
+	startswith(every_law_citation, "Cal. Civ. Code § 1798.100 et seq.; Colo. Rev. Stat. § 6-1-1301 et seq.; Conn. Gen. Stat. § 42-515 et seq.; ")
 }
+
+# every_law_citation: each law's citation, in the order of the law ids.
+every_law_citation := concat("; ", [data.dsrkit.applicability.laws[id].citation | some id in sort(object.keys(data.dsrkit.applicability.laws))])
 
 # --- Universal opt-out signal (GPC) -----------------------------------------
 
