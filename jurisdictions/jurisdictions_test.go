@@ -51,7 +51,7 @@ func TestEveryLawIsConsidered(t *testing.T) {
 		assert.NotEmpty(t, l.Citation, l.Law)
 		assert.Equal(t, []string{jurisdictions.ReasonNotResident}, codes(l), l.Law)
 	}
-	assert.Equal(t, []string{jurisdictions.CCPA, jurisdictions.CPA, jurisdictions.CTDPA, jurisdictions.GDPR, jurisdictions.NDPA, jurisdictions.UCPA, jurisdictions.VCDPA}, ids)
+	assert.Equal(t, []string{jurisdictions.CCPA, jurisdictions.CPA, jurisdictions.CTDPA, jurisdictions.GDPR, jurisdictions.MNCDPA, jurisdictions.NDPA, jurisdictions.NHDPA, jurisdictions.NJDPA, jurisdictions.TIPA, jurisdictions.UCPA, jurisdictions.VCDPA}, ids)
 	assert.False(t, res.Covered())
 	assert.Empty(t, res.Applicable())
 }
