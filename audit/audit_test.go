@@ -61,7 +61,7 @@ func TestRecordOfAnOptOutWithNoFixedDate(t *testing.T) {
 // A record holds codes, dates and citations only: none of the decision's
 // free text (which may speak of the consumer, e.g. "aged 12") survives.
 func TestRecordHoldsNoFreeText(t *testing.T) {
-	for _, name := range []string{"solicit-minor-15-turns-16-first", "optin-every-failure", "optout-sale-after-processing", "ccpa-legal-hold", "playbook-order-without-status-goes-to-legal"} {
+	for _, name := range []string{"solicit-minor-15-turns-16-first-still-waits-12-months", "optin-every-failure", "optout-sale-after-processing", "ccpa-legal-hold", "playbook-order-without-status-goes-to-legal"} {
 		t.Run(name, func(t *testing.T) {
 			dec := golden(t, name)
 			r, err := audit.NewRecord(dec, "h")

@@ -29,8 +29,11 @@ type Verification struct {
 	SignedDeclaration         bool   `json:"signed_declaration,omitempty"`
 	Reauthenticated           bool   `json:"reauthenticated,omitempty"`
 	ConsumerConfirmedDirectly bool   `json:"consumer_confirmed_directly,omitempty"`
-	InfoRequestedAt           string `json:"info_requested_at,omitempty"`
-	FraudSuspected            bool   `json:"fraud_suspected,omitempty"`
+	// FromRegisteredContact: the request came from the contact details the
+	// account holder registered with the business (e-mail address, phone).
+	FromRegisteredContact bool   `json:"from_registered_contact,omitempty"`
+	InfoRequestedAt       string `json:"info_requested_at,omitempty"`
+	FraudSuspected        bool   `json:"fraud_suspected,omitempty"`
 }
 
 // Item is personal information discovery found.

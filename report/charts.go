@@ -63,6 +63,7 @@ const (
 	chartW, chartH = 640, 240
 	left, bottom   = 40, 40
 	top            = 20
+	maxBarW        = 64 // a month's one bar stays a bar
 )
 
 func chartsOf(r *Report, kinds []string) charts {
@@ -132,7 +133,7 @@ func bars(n, maxValue int, draw func(i, x, w int, scale func(int) int) ([]rect, 
 	plotH := chartH - bottom - top
 	scale := func(v int) int { return v * plotH / maxValue }
 	slot := (chartW - left - 10) / n
-	w := max(slot*7/10, 1)
+	w := min(max(slot*7/10, 1), maxBarW)
 	for i := range n {
 		x := left + i*slot + (slot-w)/2
 		rs, l := draw(i, x, w, scale)

@@ -94,9 +94,9 @@ func ExampleWriteCharts() {
 		panic(err)
 	}
 	html := b.String()
-	fmt.Println(strings.HasPrefix(html, "\n<div class=\"dsrkit-charts\">"), strings.Count(html, "<svg"))
+	fmt.Println(strings.HasPrefix(html, "\n<div class=\"dsrkit-charts\">"), strings.Count(html, "<figure"), strings.Count(html, "<svg"))
 	fmt.Println(strings.Contains(html, "<title>2026-03 delete: 1</title>"))
 	// Output:
-	// true 2
+	// true 3 2
 	// true
 }

@@ -98,11 +98,12 @@ func Write(w io.Writer, r *Report, p Period, f Format) error {
 	return fmt.Errorf("%w: %q", ErrFormat, f)
 }
 
-// WriteCharts writes the charts of the HTML page (requests received by
-// month and kind with their legend, the share completed on time against
-// the target, the days to respond) as an HTML fragment — a <div
-// class="dsrkit-charts"> of inline SVG, no script, no external asset — for
-// a host's own page. The SVG text carries the class "axis" for the host's
+// WriteCharts writes the charts of the HTML page as an HTML fragment for a
+// host's own page: a <div class="dsrkit-charts"> of three <figure>s of
+// inline SVG (no script, no external asset) — requests received by month
+// and kind with their legend (class "chart-received"), the days to respond
+// ("chart-days"), the share completed on time against the target
+// ("chart-on-time"). The SVG text carries the class "axis" for the host's
 // style sheet.
 func WriteCharts(w io.Writer, r *Report) error {
 	v := view{Report: r, KindsSeen: kindsSeen(r)}

@@ -50,7 +50,7 @@ func TestHelp(t *testing.T) {
 	}
 
 	want := map[string][]string{
-		"decide":  {"as-of", "calendar", "jsonl", "max-array-items", "max-data-items", "max-depth", "max-disclosures", "max-exceptions-per-item", "max-problems", "max-recipients", "max-request-bytes", "max-steps", "max-string-bytes", "playbook", "policy", "progress", "timeout"},
+		"decide":  {"as-of", "calendar", "consumer-id", "decision-log", "decision-log-key-file", "jsonl", "max-array-items", "max-data-items", "max-depth", "max-disclosures", "max-exceptions-per-item", "max-problems", "max-recipients", "max-request-bytes", "max-steps", "max-string-bytes", "playbook", "policy", "progress", "timeout"},
 		"explain": {"as-of", "calendar", "max-array-items", "max-data-items", "max-depth", "max-disclosures", "max-exceptions-per-item", "max-problems", "max-recipients", "max-request-bytes", "max-steps", "max-string-bytes", "playbook", "policy", "timeout"},
 		"test":    {"coverage-min", "format", "run", "v"},
 		"diff":    {"as-of", "calendar", "new", "old"},

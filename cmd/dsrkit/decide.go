@@ -25,6 +25,7 @@ type decideFlags struct {
 	jsonl, progress                     bool
 	timeout                             time.Duration
 	limits                              policy.Limits
+	decisionLogFlags                    // decide only
 }
 
 // limitFlags names each of the engine's request limits as a flag of
@@ -91,6 +92,9 @@ func decideFlagSet(name string) (*flag.FlagSet, *decideFlags) {
 	if name == "decide" {
 		fs.BoolVar(&f.jsonl, "jsonl", false, "read one request per line and answer each, in order, as soon as it is decided")
 		fs.BoolVar(&f.progress, "progress", false, "with --jsonl, show the count and rate of answers on standard error (default: on when standard error is a terminal)")
+		fs.StringVar(&f.decisionLog, "decision-log", "", "append each decision's audit record (no personal data) to this `file` as a JSON line")
+		fs.StringVar(&f.decisionLogKeyFile, "decision-log-key-file", "", "with --decision-log, the secret `file` whose content keys the consumer's hash")
+		fs.StringVar(&f.consumerID, "consumer-id", "", "with --decision-log, the host's `id` of the consumer, recorded only as its keyed hash")
 	}
 	return fs, f
 }
@@ -145,10 +149,19 @@ func decide(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		return usageError(name, "%v", err)
 	}
 	defer in.Close()
-	eng, err := newEngine(ctx, f.policyDir, f.playbook, policy.WithLimits(f.limits))
+	more := []policy.Option{policy.WithLimits(f.limits)}
+	logOpt, closeLog, err := f.openDecisionLog(name)
 	if err != nil {
 		return err
 	}
+	if logOpt != nil {
+		more = append(more, logOpt)
+	}
+	eng, err := newEngine(ctx, f.policyDir, f.playbook, more...)
+	if err != nil {
+		return err
+	}
+	defer closeLog(context.WithoutCancel(ctx), eng, stderr)
 	if f.jsonl {
 		return decideStream(ctx, eng, f, in, stdout, stderr)
 	}
@@ -207,6 +220,9 @@ func (f *decideFlags) options(request []byte) []policy.DecideOption {
 	}
 	if f.calendar != "" {
 		opts = append(opts, policy.Calendar(f.calendar))
+	}
+	if f.consumerID != "" {
+		opts = append(opts, policy.ConsumerID(f.consumerID))
 	}
 	return opts
 }

@@ -46,11 +46,14 @@ type clock struct {
 
 func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
 
+func (c *clock) set(t time.Time) { c.mu.Lock(); defer c.mu.Unlock(); c.t = t }
+
 // fixture is a service on a real database file, behind an HTTP server.
 type fixture struct {
 	svc    *Service
 	srv    *httptest.Server
 	dbPath string
+	clock  *clock
 }
 
 func newFixture(t *testing.T, now string) *fixture {
@@ -63,7 +66,7 @@ func newFixture(t *testing.T, now string) *fixture {
 	svc := &Service{Engine: engine, Store: store, Key: testKey, Now: c.Now}
 	srv := httptest.NewServer(svc.Handler())
 	t.Cleanup(srv.Close)
-	return &fixture{svc: svc, srv: srv, dbPath: path}
+	return &fixture{svc: svc, srv: srv, dbPath: path, clock: c}
 }
 
 func instant(t *testing.T, s string) time.Time {
@@ -177,6 +180,7 @@ const (
 	optOutDone     = "../../testdata/cases/optout-sale-after-processing/request.json"
 	optInValid     = "../../testdata/cases/optin-valid-two-step/request.json"
 	deleteFull     = "../../testdata/cases/ccpa-full-deletion/request.json"
+	deleteAnswered = "../../testdata/cases/events-response-sent-closed/request.json"
 	ccpaDeleteSeen = "2026-11-23T09:00:00-08:00" // three days after receipt
 )
 
@@ -353,7 +357,7 @@ func TestRedecide(t *testing.T) {
 	closed := map[string]answer{
 		"processed opt-out": f.created(t, "cy@example.com", request(t, optOutDone)),
 		"opt-in":            f.created(t, "di@example.com", request(t, optInValid)),
-		"full deletion":     f.created(t, "ed@example.com", request(t, deleteFull)),
+		"response sent":     f.created(t, "ed@example.com", request(t, deleteAnswered)),
 	}
 	for name, a := range closed {
 		assert.False(t, a.Open, name)

@@ -23,6 +23,7 @@ const maxBody = 1 << 20
 //	POST /requests                 decide and store a request → 201 {id, kind, open, decision};
 //	                               the same request again (same document "id") → 200, the stored one
 //	GET  /requests/{id}            the request's latest decision
+//	POST /requests/{id}/events     record one event (an Event) in the request, decide it again → 200 {id, kind, open, decision, recorded}
 //	GET  /requests/{id}/timeline   its dates: outcome and the decision's timeline
 //	GET  /escalations              the current escalations of the open requests
 //	GET  /healthz                  200 {"status": "ok", policy, tzdata} while the database answers, else 503
@@ -32,14 +33,14 @@ const maxBody = 1 << 20
 // request document and a message; a body that is not {consumer_id,
 // request} is 400; an unknown path 404, a known path with another method
 // 405 (with Allow); a request id taken by a different request 409; work
-// past the service's Timeout 503.
+// past the service's Timeout 503. An event that is not one is 400, one that
+// does not fit the request 422, one recorded already with another value 409.
+//
+// The privacy team's pages (HTML, see teamRoutes) are served beside the API.
 func (s *Service) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("POST /requests", s.postRequest)
-	mux.HandleFunc("GET /requests/{id}", s.getRequest)
-	mux.HandleFunc("GET /requests/{id}/timeline", s.getTimeline)
-	mux.HandleFunc("GET /escalations", s.getEscalations)
-	mux.HandleFunc("GET /healthz", s.getHealth)
+	s.apiRoutes(mux)
+	s.teamRoutes(mux)
 	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		ctx, cancel := context.WithTimeout(req.Context(), s.timeout())
 		defer cancel()
@@ -54,6 +55,16 @@ func (s *Service) Handler() http.Handler {
 		}
 		mux.ServeHTTP(w, req) // which sets the path's values
 	})
+}
+
+// apiRoutes registers the JSON API.
+func (s *Service) apiRoutes(mux *http.ServeMux) {
+	mux.HandleFunc("POST /requests", s.postRequest)
+	mux.HandleFunc("GET /requests/{id}", s.getRequest)
+	mux.HandleFunc("POST /requests/{id}/events", s.postEvent)
+	mux.HandleFunc("GET /requests/{id}/timeline", s.getTimeline)
+	mux.HandleFunc("GET /escalations", s.getEscalations)
+	mux.HandleFunc("GET /healthz", s.getHealth)
 }
 
 // statusRecorder keeps the status and the headers of the mux's own 404 and
@@ -154,7 +165,53 @@ func readSubmission(w http.ResponseWriter, req *http.Request) (submission, error
 	return sub, nil
 }
 
+// eventView is the answer of POST /requests/{id}/events: the request with
+// its latest decision, and whether the event was new (false: the request
+// recorded it already, nothing was decided).
+type eventView struct {
+	requestView
+	Recorded bool `json:"recorded"`
+}
+
+func (s *Service) postEvent(w http.ResponseWriter, req *http.Request) {
+	dec := json.NewDecoder(http.MaxBytesReader(w, req.Body, maxBody))
+	dec.DisallowUnknownFields()
+	var e Event
+	if err := dec.Decode(&e); err != nil {
+		writeError(w, http.StatusBadRequest, fmt.Errorf("%w: reading the body: %w", ErrBadEvent, err))
+		return
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		writeError(w, http.StatusBadRequest, fmt.Errorf("%w: more than one JSON value", ErrBadEvent))
+		return
+	}
+	r, recorded, err := s.AppendEvent(req.Context(), req.PathValue("id"), e)
+	if problems, ok := isInvalid(err); ok {
+		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{
+			"error":    policy.ErrInvalidRequest.Error(),
+			"problems": problems,
+		})
+		return
+	}
+	switch {
+	case errors.Is(err, ErrBadEvent):
+		writeError(w, http.StatusBadRequest, err)
+	case errors.Is(err, ErrEventRefused):
+		writeError(w, http.StatusUnprocessableEntity, err)
+	case errors.Is(err, ErrEventConflict):
+		writeError(w, http.StatusConflict, err)
+	case err != nil:
+		s.fail(w, req, err)
+	default:
+		writeJSON(w, http.StatusOK, eventView{requestView: view(r), Recorded: recorded})
+	}
+}
+
 func (s *Service) getRequest(w http.ResponseWriter, req *http.Request) {
+	if wantsHTML(req) {
+		s.getRequestPage(w, req)
+		return
+	}
 	r, err := s.Get(req.Context(), req.PathValue("id"))
 	if err != nil {
 		s.fail(w, req, err)

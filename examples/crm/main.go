@@ -18,6 +18,7 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"os"
 	"os/signal"
@@ -53,6 +54,7 @@ func run(log *slog.Logger, args []string) error {
 	playbook := fs.String("playbook", "", "playbook file, YAML or JSON (default: the seed procedure's)")
 	every := fs.Duration("redecide-every", 24*time.Hour, "interval of the pass that re-decides open requests (0: never)")
 	timeout := fs.Duration("timeout", DefaultTimeout, "deadline of the work on one HTTP request")
+	seed := fs.String("seed", "", "glob of request documents to decide and store at start (e.g. testdata/cases/*/request.json)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -95,6 +97,16 @@ func run(log *slog.Logger, args []string) error {
 		Log:     log,
 		Timeout: *timeout,
 	}
+	if *seed != "" {
+		rep, err := Seed(ctx, svc, *seed)
+		if err != nil {
+			return err
+		}
+		log.Info("seeded", "created", rep.Created, "stored_already", rep.Stored, "refused", len(rep.Refused))
+		for _, r := range rep.Refused {
+			log.Warn("seed refused", "request", r)
+		}
+	}
 	if *every > 0 {
 		go redecideEvery(ctx, svc, *every, log)
 	}
@@ -104,9 +116,13 @@ func run(log *slog.Logger, args []string) error {
 		Handler:           svc.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
 	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("listening: %w", err)
+	}
 	errc := make(chan error, 1)
-	go func() { errc <- srv.ListenAndServe() }()
-	log.Info("listening", "addr", *addr, "db", *dbPath)
+	go func() { errc <- srv.Serve(ln) }()
+	log.Info("listening", "addr", ln.Addr().String(), "db", *dbPath)
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serving: %w", err)

@@ -37,6 +37,7 @@ type Service struct {
 	Timeout time.Duration
 
 	redecide sync.Mutex // one Redecide pass at a time
+	events   sync.Mutex // one AppendEvent at a time (another process: see ErrStale)
 }
 
 // DefaultTimeout is the per-request deadline of a Service whose Timeout is 0.
@@ -169,7 +170,9 @@ func (s *Service) Redecide(ctx context.Context, now time.Time) (Report, error) {
 			report.Failed = append(report.Failed, Failure{RequestID: r.ID, Error: err.Error()})
 			continue
 		}
-		if err := s.Store.AddDecision(ctx, r, rec); err != nil {
+		if err := s.Store.AddDecision(ctx, r, rec); errors.Is(err, ErrStale) {
+			continue // an event was recorded meanwhile, and decided as of now
+		} else if err != nil {
 			return report, fmt.Errorf("redeciding: storing the new decision: %w", err)
 		}
 		report.Redecided++
@@ -220,25 +223,52 @@ func (s *Service) decide(ctx context.Context, r *Row, now time.Time, opts ...pol
 		return audit.Record{}, fmt.Errorf("making the audit record: %w", err)
 	}
 	r.Kind, r.Decision, r.AsOf, r.Outcome, r.DecidedAt = env.Kind, dec, env.AsOf, env.Outcome, now
-	r.Open = isOpen(env.Kind, env.Outcome, r.Request)
+	r.Open = isOpen(env.Kind, env.Outcome, r.Request, dec)
 	return rec, nil
 }
 
-// closedDeleteOutcomes are the outcomes that settle a request to delete.
-var closedDeleteOutcomes = []string{"full_deletion", "partial_deletion", "denied", "not_covered"}
+// owed is what a delete decision and its request still owe once the
+// response is sent: directives unconfirmed, an appeal unanswered.
+type owed struct {
+	Events struct {
+		RespondedAt      string `json:"responded_at"`
+		AppealReceivedAt string `json:"appeal_received_at"`
+		AppealAnsweredAt string `json:"appeal_answered_at"`
+	} `json:"events"`
+	Directives []directiveState `json:"directives"`
+}
 
-// isOpen says whether a request still needs the daily pass, from its kind,
-// its latest outcome and the request document. Deliberately simple:
+// directiveState is what isOpen reads of a directive.
+type directiveState struct {
+	ConfirmedAt string `json:"confirmed_at"`
+}
+
+// isOpen says whether a request still needs the team and the daily pass,
+// from its kind, its latest outcome, the request document and the
+// decision. Deliberately simple:
 //
-//   - delete: open until decided full_deletion, partial_deletion, denied or
-//     not_covered (unverified, pending_verification, needs_review stay open);
+//   - delete: not_covered is closed (no law asks anything); any other
+//     outcome is open until the response is recorded (events.responded_at),
+//     and then while a directive is unconfirmed or an appeal received is not
+//     answered;
 //   - opt_out: open while the outcome is comply and the request has no
-//     processed_at (the host re-posts the request once it has complied);
+//     processed_at;
 //   - opt_in, solicit_opt_in: never open — each is an answer as of a moment.
-func isOpen(kind, outcome string, request json.RawMessage) bool {
+func isOpen(kind, outcome string, request, decision json.RawMessage) bool {
 	switch kind {
 	case policy.KindDelete:
-		return !slices.Contains(closedDeleteOutcomes, outcome)
+		if outcome == "not_covered" {
+			return false
+		}
+		var req, dec owed
+		if json.Unmarshal(request, &req) != nil || json.Unmarshal(decision, &dec) != nil {
+			return true // unreadable: keep it in front of the team
+		}
+		e := req.Events
+		if e.RespondedAt == "" || (e.AppealReceivedAt != "" && e.AppealAnsweredAt == "") {
+			return true
+		}
+		return slices.ContainsFunc(dec.Directives, func(d directiveState) bool { return d.ConfirmedAt == "" })
 	case policy.KindOptOut:
 		return outcome == "comply" && !hasField(request, "processed_at")
 	default:

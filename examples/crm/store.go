@@ -187,18 +187,41 @@ func nullable(s string) any {
 	return s
 }
 
+// ErrStale is returned by AddDecision and UpdateRequest when the stored
+// request document is no longer the one that was decided (an event was
+// recorded meanwhile): nothing is stored, the newer decision stays.
+var ErrStale = errors.New("the request changed meanwhile")
+
 // AddDecision appends a new decision on a stored request and its audit
 // record, and updates whether the request is open, in one transaction.
+// r.Request is the document that was decided: when the stored one is
+// another, nothing is stored and the error matches ErrStale.
 func (s *Store) AddDecision(ctx context.Context, r Row, rec audit.Record) error {
+	return s.UpdateRequest(ctx, r, r.Request, rec)
+}
+
+// UpdateRequest replaces the stored document of request r.ID, which must
+// still be old, by r.Request, with r's decision and its audit record, and
+// updates whether the request is open, in one transaction. When the stored
+// document is not old, nothing is stored and the error matches ErrStale.
+func (s *Store) UpdateRequest(ctx context.Context, r Row, old json.RawMessage, rec audit.Record) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE requests SET open = ? WHERE id = ?`, r.Open, r.ID)
+		res, err := tx.ExecContext(ctx, `UPDATE requests SET request_json = ?, open = ? WHERE id = ? AND request_json = ?`,
+			string(r.Request), r.Open, r.ID, string(old))
 		if err != nil {
 			return fmt.Errorf("updating request %s: %w", r.ID, err)
 		}
 		if n, err := res.RowsAffected(); err != nil {
 			return fmt.Errorf("updating request %s: %w", r.ID, err)
 		} else if n == 0 {
-			return fmt.Errorf("request %s: %w", r.ID, ErrNotFound)
+			var exists int
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM requests WHERE id = ?`, r.ID).Scan(&exists); err != nil {
+				return fmt.Errorf("updating request %s: %w", r.ID, err)
+			}
+			if exists == 0 {
+				return fmt.Errorf("request %s: %w", r.ID, ErrNotFound)
+			}
+			return fmt.Errorf("request %s: %w", r.ID, ErrStale)
 		}
 		return insertDecision(ctx, tx, r, rec)
 	})
@@ -308,3 +331,29 @@ func (s *Store) inTx(ctx context.Context, f func(*sql.Tx) error) error {
 const timeLayout = "2006-01-02T15:04:05.000000000Z07:00"
 
 func timestamp(t time.Time) string { return t.UTC().Format(timeLayout) }
+
+// AuditRecords returns every audit record, in the order they were stored
+// (so a request's latest record comes last, as report.Compute counts it).
+func (s *Store) AuditRecords(ctx context.Context) ([]audit.Record, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT record_json FROM audit_records ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("reading the audit records: %w", err)
+	}
+	defer rows.Close()
+	var out []audit.Record
+	for rows.Next() {
+		var b string
+		if err := rows.Scan(&b); err != nil {
+			return nil, fmt.Errorf("reading the audit records: %w", err)
+		}
+		var rec audit.Record
+		if err := json.Unmarshal([]byte(b), &rec); err != nil {
+			return nil, fmt.Errorf("reading an audit record: %w", err)
+		}
+		out = append(out, rec)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reading the audit records: %w", err)
+	}
+	return out, nil
+}

@@ -15,8 +15,12 @@ import data.dsrkit.request
 rules := {
 	# Wait at least 12 months before asking again (FACTS CA-38, CONFIRMED-P).
 	"wait": {"n": 12, "unit": "months", "citation": "Cal. Civ. Code § 1798.135(c)(4)"},
-	# Under 16 and refused: 12 months or until 16 (FACTS CA-39, CONFIRMED-P).
-	"minor_wait": {"until_age": 16, "citation": "Cal. Civ. Code § 1798.135(c)(5)"},
+	# Under 16 and refused: "at least 12 months … or until the consumer
+	# attains 16" (FACTS CA-39, CONFIRMED-P). dsrkit reading O3, the stricter
+	# reading: the 16th birthday never shortens the 12-month wait. Counsel
+	# who adopt the earlier reading (ask at 16 if that comes sooner) set
+	# sixteenth_birthday_ends_wait to true.
+	"minor_wait": {"until_age": 16, "sixteenth_birthday_ends_wait": false, "citation": "Cal. Civ. Code § 1798.135(c)(5)"},
 	# A consumer-initiated transaction that needs an opt-in (FACTS CA-46).
 	"consumer_initiated": {"citation": "Cal. Code Regs. tit. 11, § 7028(b)"},
 	# Two-step opt-in (FACTS CA-46, CONFIRMED-P).
@@ -65,15 +69,24 @@ sixteenth_birthday := dsrkit.add_months(request.as_of_date, 12 * (rules.minor_wa
 # With an age alone, only an age under 16 on as_of shows it.
 minor_at_opt_out if sixteenth_birthday > opted_out_on
 
-# wait_end is the first day the business may ask again.
-wait_end := min({twelve_months, sixteenth_birthday}) if minor_at_opt_out
+# wait_end is the first day the business may ask again: 12 months after
+# the opt-out; the 16th birthday ends it sooner only on the earlier reading
+# (dsrkit reading O3: switch sixteenth_birthday_ends_wait).
+wait_end := sixteenth_birthday if minor_wait_binds
 
-wait_end := twelve_months if not minor_at_opt_out
+wait_end := twelve_months if not minor_wait_binds
 
-# minor_wait_binds: the 16th birthday comes before the 12 months are over.
-minor_wait_binds if {
+# birthday_before_wait_end: a consumer under 16 at the opt-out turns 16
+# before the 12 months are over.
+birthday_before_wait_end if {
 	minor_at_opt_out
 	sixteenth_birthday < twelve_months
+}
+
+# minor_wait_binds: on the earlier reading, the 16th birthday ends the wait.
+minor_wait_binds if {
+	birthday_before_wait_end
+	rules.minor_wait.sixteenth_birthday_ends_wait
 }
 
 # METADATA
@@ -91,7 +104,7 @@ timeline contains {
 
 # METADATA
 # title: A minor's 16th birthday
-# description: A consumer under 16 who refused may be asked again at 16 if that comes before the 12 months are over (dsrkit reading O3).
+# description: A consumer under 16 who refused turns 16 on this date; on the stricter reading (dsrkit reading O3, the default) it does not shorten the 12-month wait.
 # custom:
 #   citation: Cal. Civ. Code § 1798.135(c)(5)
 timeline contains {
@@ -121,18 +134,33 @@ reason_waiting(code, asked_on) := lib.reason(code, msg, rego.metadata.chain()) i
 
 # METADATA
 # title: A minor's wait
-# description: A consumer under 16 who refused may be asked again after 12 months or at 16, whichever comes first.
+# description: On the earlier reading a consumer under 16 who refused may be asked again after 12 months or at 16, whichever comes first.
 # custom:
 #   citation: Cal. Civ. Code § 1798.135(c)(5)
 reason_waiting(code, asked_on) := lib.reason(code, msg, rego.metadata.chain()) if {
 	code == "minor_wait"
+	minor_wait_binds
 	msg := sprintf("under 16 when opting out on %s: the business may ask again on the earlier of %s (12 months) and %s (16th birthday), so from %s; %s", [opted_out_on, twelve_months, sixteenth_birthday, wait_end, asked(asked_on)])
 }
 
-# wait_code names the rule that sets wait_end.
-wait_code := "minor_wait" if minor_wait_binds
+# METADATA
+# title: A minor's wait is 12 months, whatever the birthday
+# description: |
+#   A consumer under 16 who refused turns 16 before the 12 months are over;
+#   on the stricter reading (dsrkit reading O3, the default) the birthday
+#   does not shorten the wait: 12 months from the opt-out.
+# custom:
+#   citation: Cal. Civ. Code § 1798.135(c)(4), (c)(5); dsrkit reading O3
+reason_waiting(code, asked_on) := lib.reason(code, msg, rego.metadata.chain()) if {
+	code == "minor_wait"
+	not minor_wait_binds
+	msg := sprintf("under 16 when opting out on %s: the 16th birthday (%s) does not shorten the 12-month wait (stricter reading of § 1798.135(c)(5), dsrkit reading O3), so the business may not ask again before %s; %s", [opted_out_on, sixteenth_birthday, wait_end, asked(asked_on)])
+}
 
-wait_code := "twelve_month_wait" if not minor_wait_binds
+# wait_code names the rule that sets wait_end.
+wait_code := "minor_wait" if birthday_before_wait_end
+
+wait_code := "twelve_month_wait" if not birthday_before_wait_end
 
 asked(on) := sprintf("asking on %s is allowed", [on]) if on >= wait_end
 

@@ -12,7 +12,7 @@ adult := {"as_of": "2026-03-01T12:00:00Z", "opted_out_at": "2026-03-01T12:00:00Z
 
 test_rules_are_the_ccpa_provisions if {
 	consent.rules.wait == {"n": 12, "unit": "months", "citation": "Cal. Civ. Code § 1798.135(c)(4)"}
-	consent.rules.minor_wait == {"until_age": 16, "citation": "Cal. Civ. Code § 1798.135(c)(5)"}
+	consent.rules.minor_wait == {"until_age": 16, "sixteenth_birthday_ends_wait": false, "citation": "Cal. Civ. Code § 1798.135(c)(5)"}
 	consent.rules.minor_consent == {"parent_below": 13, "consumer_below": 16, "citation": "Cal. Civ. Code § 1798.120(c)"}
 	consent.rules.two_step.citation == "Cal. Code Regs. tit. 11, § 7028(a)"
 	consent.rules.consumer_initiated.citation == "Cal. Code Regs. tit. 11, § 7028(b)"
@@ -64,10 +64,21 @@ test_minor_at_opt_out_until_the_sixteenth_birthday if {
 	not consent.minor_at_opt_out with input as adult
 }
 
-test_minor_wait_ends_at_16_when_that_comes_first if {
-	consent.wait_end == "2026-09-01" with input as fifteen
-	consent.minor_wait_binds with input as fifteen
+# dsrkit reading O3: by default the 16th birthday never shortens the wait.
+test_the_sixteenth_birthday_does_not_shorten_the_wait if {
+	consent.wait_end == "2027-03-01" with input as fifteen
+	consent.birthday_before_wait_end with input as fifteen
+	not consent.minor_wait_binds with input as fifteen
 	consent.wait_code == "minor_wait" with input as fifteen
+}
+
+# The earlier reading, a switch for counsel: the wait ends at 16 when that comes first.
+earlier_reading := object.union(consent.rules, {"minor_wait": {"until_age": 16, "sixteenth_birthday_ends_wait": true, "citation": "Cal. Civ. Code § 1798.135(c)(5)"}})
+
+test_on_the_earlier_reading_the_wait_ends_at_16_when_that_comes_first if {
+	consent.wait_end == "2026-09-01" with input as fifteen with consent.rules as earlier_reading
+	consent.minor_wait_binds with input as fifteen with consent.rules as earlier_reading
+	consent.wait_code == "minor_wait" with input as fifteen with consent.rules as earlier_reading
 }
 
 test_minor_wait_ends_after_12_months_when_that_comes_first if {
@@ -122,12 +133,21 @@ test_reason_for_the_twelve_month_wait if {
 }
 
 test_reason_for_a_minors_wait if {
+	consent.reason_waiting("minor_wait", "2026-09-01") == {
+		"code": "minor_wait",
+		"message": "under 16 when opting out on 2026-03-01: the 16th birthday (2026-09-01) does not shorten the 12-month wait (stricter reading of § 1798.135(c)(5), dsrkit reading O3), so the business may not ask again before 2027-03-01; asking on 2026-09-01 is too early",
+		"citation": "Cal. Civ. Code § 1798.135(c)(4), (c)(5); dsrkit reading O3",
+		"rule": "data.dsrkit.consent.reason_waiting",
+	} with input as fifteen
+}
+
+test_reason_for_a_minors_wait_on_the_earlier_reading if {
 	consent.reason_waiting("minor_wait", "2026-08-31") == {
 		"code": "minor_wait",
 		"message": "under 16 when opting out on 2026-03-01: the business may ask again on the earlier of 2027-03-01 (12 months) and 2026-09-01 (16th birthday), so from 2026-09-01; asking on 2026-08-31 is too early",
 		"citation": "Cal. Civ. Code § 1798.135(c)(5)",
 		"rule": "data.dsrkit.consent.reason_waiting",
-	} with input as fifteen
+	} with input as fifteen with consent.rules as earlier_reading
 }
 
 test_age_on_around_a_birthday if {

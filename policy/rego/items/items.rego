@@ -309,9 +309,12 @@ basis_citation(id, basis) := per_law({law: law_basis_citation(ks, basis) |
 	count(ks) > 0
 })
 
-law_basis_citation(ks, basis) := k.citation if {
-	some k in ks
-	k.basis == basis
+law_basis_citation(ks, basis) := concat("; ", sort(cs)) if {
+	# one basis may keep an item on two grounds of one law (GDPR: a legal
+	# obligation is both an Art. 17(3)(b) exception and an Art. 6(1)(c)
+	# basis, so no Art. 17(1) ground holds): both are cited
+	cs := {k.citation | some k in ks; k.basis == basis}
+	count(cs) > 0
 } else := ks[0].citation
 
 # exception: the basis that keeps a retained item (D6, § 7022(f)), the

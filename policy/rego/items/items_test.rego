@@ -212,7 +212,7 @@ test_each_law_keeps_on_its_own_ground if {
 # Every basis under every law: kept when the law's table lists it, deleted
 # otherwise (one law at a time).
 test_every_basis_under_every_law if {
-	every law in {"CCPA", "VCDPA", "CPA", "CTDPA", "UCPA", "GDPR"} {
+	every law in {l.law.id | some l in data.dsrkit.laws} {
 		every basis in items.bases {
 			d := one({law}, prod(claim(basis)))
 			expect_basis(law, basis, d)
@@ -567,4 +567,13 @@ test_a_playbook_claim_names_its_rule_in_the_reasons if {
 	order := one({"GDPR"}, prod({"exceptions": [{"basis": "complete_transaction", "rule": "active-order"}]}))
 	reason(order, "erasure_not_required", "GDPR").playbook_rule == "active-order"
 	not reason(one({"CCPA"}, prod(claim("security_integrity"))), "exception_applies", "CCPA").playbook_rule
+}
+
+test_one_basis_kept_on_two_grounds_cites_both if {
+	ks := [
+		{"basis": "legal_obligation", "citation": "GDPR Art. 17(3)(b)"},
+		{"basis": "legal_obligation", "citation": "GDPR Art. 17(1)(a)–(b); Art. 6(1)(c)"},
+	]
+	items.law_basis_citation(ks, "legal_obligation") == "GDPR Art. 17(1)(a)–(b); Art. 6(1)(c); GDPR Art. 17(3)(b)"
+	items.law_basis_citation(ks, "legal_claims") == "GDPR Art. 17(3)(b)"
 }

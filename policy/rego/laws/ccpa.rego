@@ -88,6 +88,66 @@ law := {
 		"denial": {"citation": "Cal. Code Regs. tit. 11, § 7022(f)"},
 		"confirmed": {"citation": "Cal. Code Regs. tit. 11, § 7022(e)"},
 		"record": {"n": 24, "unit": "months", "citation": "Cal. Code Regs. tit. 11, § 7101(a)"},
+		# The right to delete reaches personal information "collected from the
+		# consumer" (dsrkit reading D1; FACTS CA-16, CONFIRMED-P). Observed
+		# data counts: the CCPA's "collects" includes "by observing the
+		# consumer's behavior" (§ 1798.140(f), not in FACTS: MEMORY); the
+		# stricter reading.
+		"scope": {
+			"sources": {"consumer", "observed"},
+			"text": "personal information collected from the consumer (including by observing the consumer's behavior)",
+			"citation": "Cal. Civ. Code § 1798.105(a); § 1798.140(f)",
+		},
+		# The duty to delete (D1, D6; FACTS CA-17, CONFIRMED-P).
+		"duty": {"citation": "Cal. Civ. Code § 1798.105(c)(1)"},
+		# The exceptions to deletion (D2): each basis the law recognises, with
+		# its subsection and any condition the reason states for the host to
+		# check; a basis missing here is not an exception under the law. The
+		# list as a whole is cited when a claimed basis is not on it.
+		# Cal. Civ. Code § 1798.105(d)(1)–(8), the CPRA text: 8 exceptions (FACTS
+		# CA-20, CONFIRMED-P), and the general carve-outs of § 1798.145(a)(1)
+		# (comply with law, cooperate with law enforcement, exercise or defend
+		# legal claims: FACTS CA-22, CONFIRMED-P abridged; legal claims are
+		# subparagraph (E), cooperation with law enforcement (C), per the
+		# lawyer's review of issue 14). No life-safety or public-health
+		# exception.
+		"exceptions": {
+			"citation": "Cal. Civ. Code § 1798.105(d)(1)–(8); § 1798.145(a)(1)",
+			"bases": {
+				"complete_transaction": {"citation": "Cal. Civ. Code § 1798.105(d)(1)"},
+				"warranty_or_recall": {"citation": "Cal. Civ. Code § 1798.105(d)(1)"},
+				"security_integrity": {
+					"citation": "Cal. Civ. Code § 1798.105(d)(2)",
+					"condition": "only to the extent the use is reasonably necessary and proportionate",
+				},
+				"debug_repair": {"citation": "Cal. Civ. Code § 1798.105(d)(3)"},
+				"free_speech": {"citation": "Cal. Civ. Code § 1798.105(d)(4)"},
+				"calecpa": {"citation": "Cal. Civ. Code § 1798.105(d)(5)"},
+				"research_public_interest": {
+					"citation": "Cal. Civ. Code § 1798.105(d)(6)",
+					"condition": "only if the consumer has given informed consent, the research conforms to applicable ethics and privacy laws, and deletion would likely render impossible or seriously impair it",
+				},
+				"internal_uses_expected": {
+					"citation": "Cal. Civ. Code § 1798.105(d)(7)",
+					"condition": "solely internal uses reasonably aligned with the consumer's expectations and compatible with the context in which the consumer provided the information",
+				},
+				"legal_obligation": {"citation": "Cal. Civ. Code § 1798.105(d)(8); § 1798.145(a)(1)"},
+				"legal_claims": {"citation": "Cal. Civ. Code § 1798.145(a)(1)(E)"},
+				"law_enforcement": {"citation": "Cal. Civ. Code § 1798.145(a)(1)(C)"},
+			},
+		},
+		# A legal hold keeps an item under the law's legal-obligation and
+		# legal-claims exceptions (D3), the subsections of exceptions together.
+		"legal_hold": {"citation": "Cal. Civ. Code § 1798.105(d)(8); § 1798.145(a)(1)(E)"},
+		# Deletion from an archived or backup system may wait (D5; FACTS
+		# CA-62, CONFIRMED-P).
+		"backups": {
+			"citation": "Cal. Code Regs. tit. 11, § 7022(d)",
+			"until": "the archived or backup system is restored to an active system or is next accessed or used for a sale, disclosure, or commercial purpose",
+		},
+		# The business may deidentify or aggregate instead of erasing (D4;
+		# FACTS CA-60, CONFIRMED-P).
+		"alternatives": {"citation": "Cal. Code Regs. tit. 11, § 7022(b)(1)"},
 	},
 	"opt_out": {
 		"comply": {"n": 15, "unit": "business_days", "citation": "Cal. Code Regs. tit. 11, § 7026(f)"},
@@ -99,4 +159,27 @@ law := {
 		"signal": {"citation": "Cal. Code Regs. tit. 11, § 7025(b), (c)(1)"},
 		"after_opt_out": {"citation": "Cal. Civ. Code § 1798.120(d)"},
 	},
+	# No sale or sharing of a consumer under 16 whose age the business
+	# actually knows (or wilfully disregards), unless affirmatively
+	# authorised: by the consumer from 13, by a parent or guardian under 13
+	# (FACTS CA-35, CONFIRMED-P; dsrkit reading O5).
+	"minors": [
+		{
+			"from": "2020-01-01",
+			"under_age": 13,
+			"rule": "parental_consent",
+			"scope": ["sale", "sharing"],
+			"knowledge": "actual_or_willful_disregard",
+			"citation": "Cal. Civ. Code § 1798.120(c)",
+		},
+		{
+			"from": "2020-01-01",
+			"from_age": 13,
+			"under_age": 16,
+			"rule": "consent",
+			"scope": ["sale", "sharing"],
+			"knowledge": "actual_or_willful_disregard",
+			"citation": "Cal. Civ. Code § 1798.120(c)",
+		},
+	],
 }

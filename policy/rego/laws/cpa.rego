@@ -63,6 +63,56 @@ law := {
 			"n": 45, "unit": "days", "citation": "Colo. Rev. Stat. § 6-1-1306(3)",
 			"extension": {"n": 60, "unit": "days", "citation": "Colo. Rev. Stat. § 6-1-1306(3)"},
 		},
+		# "concerning the consumer" (dsrkit reading D1; FACTS CO-7, MEMORY).
+		"scope": {
+			"sources": {"consumer", "third_party", "observed", "inferred"},
+			"text": "personal data concerning the consumer",
+			"citation": "Colo. Rev. Stat. § 6-1-1306(1)(d)",
+		},
+		# The duty to delete (D1, D6; FACTS CO-7, MEMORY).
+		"duty": {"citation": "Colo. Rev. Stat. § 6-1-1306(1)(d)"},
+		# The exceptions to deletion (D2): each basis the law recognises, with
+		# its subsection and any condition the reason states for the host to
+		# check; a basis missing here is not an exception under the law. The
+		# list as a whole is cited when a claimed basis is not on it.
+		# Colo. Rev. Stat. § 6-1-1304(3)(a)(I)–(XII) as FACTS CO-8 numbers it
+		# ((I)–(XI) CONFIRMED-P, (XII) MEMORY). It names no free-speech, CalECPA
+		# or product-recall exception; a warranty is a contract, (VIII). Public
+		# or peer-reviewed research is not in (3)(a): human-subjects research
+		# data is outside Part 13 altogether (§ 6-1-1304(2)(d), FACTS CO-6,
+		# CONFIRMED-P for (2)(a)–(f); the letter per the lawyer's review of
+		# issue 14).
+		"exceptions": {
+			"citation": "Colo. Rev. Stat. § 6-1-1304(3)(a)(I)–(XII)",
+			"bases": {
+				"legal_obligation": {"citation": "Colo. Rev. Stat. § 6-1-1304(3)(a)(I)–(II)"},
+				"law_enforcement": {"citation": "Colo. Rev. Stat. § 6-1-1304(3)(a)(III)"},
+				"legal_claims": {"citation": "Colo. Rev. Stat. § 6-1-1304(3)(a)(IV)"},
+				"debug_repair": {"citation": "Colo. Rev. Stat. § 6-1-1304(3)(a)(VI)"},
+				"internal_uses_expected": {"citation": "Colo. Rev. Stat. § 6-1-1304(3)(a)(VII)"},
+				"complete_transaction": {"citation": "Colo. Rev. Stat. § 6-1-1304(3)(a)(VIII)"},
+				"warranty_or_recall": {
+					"citation": "Colo. Rev. Stat. § 6-1-1304(3)(a)(VIII)",
+					"condition": "a written warranty performed under a contract with the consumer; the CPA names no product-recall exception",
+				},
+				"life_safety": {"citation": "Colo. Rev. Stat. § 6-1-1304(3)(a)(IX)"},
+				"security_integrity": {"citation": "Colo. Rev. Stat. § 6-1-1304(3)(a)(X)"},
+				"public_health": {"citation": "Colo. Rev. Stat. § 6-1-1304(3)(a)(XI)"},
+				"research_public_interest": {
+					"citation": "Colo. Rev. Stat. § 6-1-1304(2)(d)",
+					"condition": "only identifiable private information collected for human-subjects research (45 C.F.R. Part 46 or similar), which Part 13 does not cover",
+				},
+			},
+		},
+		# A legal hold keeps an item under the law's legal-obligation and
+		# legal-claims exceptions (D3), the subsections of exceptions together.
+		"legal_hold": {"citation": "Colo. Rev. Stat. § 6-1-1304(3)(a)(I)–(II), (IV)"},
+		# Deletion from an archived or backup system may wait (D5; FACTS
+		# CO-18, CONFIRMED-P).
+		"backups": {
+			"citation": "4 CCR 904-3, Rule 4.06(C)",
+			"until": "the system is restored to an active system or is next accessed or used",
+		},
 	},
 	"opt_out": {
 		"comply": {"unit": "as_soon_as_feasible", "outer_bound": {"n": 45, "unit": "days"}, "citation": "4 CCR 904-3, Rule 4.03(A); Colo. Rev. Stat. § 6-1-1306(2)(a)"},

@@ -88,6 +88,47 @@ law := {
 		"denial": {"citation": "Conn. Gen. Stat. § 42-518(c)(2)"},
 		"confirmed": {"citation": "Conn. Gen. Stat. § 42-518(c)(1)"},
 		"appeal": {"n": 60, "unit": "days", "citation": "Conn. Gen. Stat. § 42-518(d)"},
+		# "provided by, or obtained about" (dsrkit reading D1; FACTS CT-7,
+		# CONFIRMED-P).
+		"scope": {
+			"sources": {"consumer", "third_party", "observed", "inferred"},
+			"text": "personal data provided by, or obtained about, the consumer",
+			"citation": "Conn. Gen. Stat. § 42-518(a)(3)",
+		},
+		# The duty to delete (D1, D6; FACTS CT-7).
+		"duty": {"citation": "Conn. Gen. Stat. § 42-518(a)(3)"},
+		# The exceptions to deletion (D2): each basis the law recognises, with
+		# its subsection and any condition the reason states for the host to
+		# check; a basis missing here is not an exception under the law. The
+		# list as a whole is cited when a claimed basis is not on it.
+		# Conn. Gen. Stat. § 42-524: (a)(1)–(9) CONFIRMED-P (FACTS CT-8); (a)(10)
+		# opening CONFIRMED-P, conditions MEMORY; (a)(11)–(12) and (b) MEMORY
+		# (CT-9). No free-speech or CalECPA exception.
+		"exceptions": {
+			"citation": "Conn. Gen. Stat. § 42-524(a), (b)",
+			"bases": {
+				"legal_obligation": {"citation": "Conn. Gen. Stat. § 42-524(a)(1)–(2)"},
+				"law_enforcement": {"citation": "Conn. Gen. Stat. § 42-524(a)(3)"},
+				"legal_claims": {"citation": "Conn. Gen. Stat. § 42-524(a)(4)"},
+				"complete_transaction": {"citation": "Conn. Gen. Stat. § 42-524(a)(5)–(7)"},
+				"warranty_or_recall": {"citation": "Conn. Gen. Stat. § 42-524(a)(6) (written warranty), (b)(2) (product recall)"},
+				"life_safety": {
+					"citation": "Conn. Gen. Stat. § 42-524(a)(8)",
+					"condition": "only where the processing cannot be manifestly based on another legal basis",
+				},
+				"security_integrity": {"citation": "Conn. Gen. Stat. § 42-524(a)(9)"},
+				"research_public_interest": {
+					"citation": "Conn. Gen. Stat. § 42-524(a)(10)",
+					"condition": "public or peer-reviewed scientific or statistical research in the public interest, approved and monitored by an institutional review board or similar, where deletion would likely render impossible or seriously impair it",
+				},
+				"public_health": {"citation": "Conn. Gen. Stat. § 42-524(a)(12)"},
+				"debug_repair": {"citation": "Conn. Gen. Stat. § 42-524(b)(3)"},
+				"internal_uses_expected": {"citation": "Conn. Gen. Stat. § 42-524(b)(4)"},
+			},
+		},
+		# A legal hold keeps an item under the law's legal-obligation and
+		# legal-claims exceptions (D3), the subsections of exceptions together.
+		"legal_hold": {"citation": "Conn. Gen. Stat. § 42-524(a)(1)–(2), (4)"},
 	},
 	"opt_out": {
 		"comply": {"n": 45, "unit": "days", "citation": "Conn. Gen. Stat. § 42-518(c)(1)"},
@@ -99,4 +140,37 @@ law := {
 		"after_opt_out": {"citation": "Conn. Gen. Stat. § 42-518(a)(5)"},
 	},
 	"consent": {"citation": "Conn. Gen. Stat. § 42-515 (\"consent\")"},
+	# Known minors under 18 (dsrkit reading O5): from 2024-10-01 (P.A. 23-56)
+	# no sale or targeted advertising without the minor's consent; from
+	# 2026-07-01 (P.A. 25-113) neither, even with consent; profiling in
+	# furtherance of significant decisions still needs consent (FACTS-STATES
+	# CT25-2, CONFIRMED-S; "minor" under 18 MEMORY, never late: every known
+	# minor under 18).
+	"minors": [
+		{
+			"from": "2024-10-01",
+			"until": pa_25_113,
+			"under_age": 18,
+			"rule": "consent",
+			"scope": ["sale", "targeted_advertising"],
+			"knowledge": "actual_or_willful_disregard",
+			"citation": "Conn. Gen. Stat. § 42-529a, as added by P.A. 23-56",
+		},
+		{
+			"from": pa_25_113,
+			"under_age": 18,
+			"rule": "prohibited",
+			"scope": ["sale", "targeted_advertising"],
+			"knowledge": "actual_or_willful_disregard",
+			"citation": "Conn. Gen. Stat. § 42-529a, as amended by P.A. 25-113",
+		},
+		{
+			"from": pa_25_113,
+			"under_age": 18,
+			"rule": "consent",
+			"scope": ["profiling"],
+			"knowledge": "actual_or_willful_disregard",
+			"citation": "Conn. Gen. Stat. § 42-529a, as amended by P.A. 25-113",
+		},
+	],
 }

@@ -25,7 +25,7 @@ test_data if {
 	gdpr.law.delete.respond.unit == "months"
 	gdpr.law.delete.respond.n == 1
 	gdpr.law.delete.extended.n == 3
-	object.keys(gdpr.law.delete) == {"respond", "extended", "extension_notice", "denial", "confirmed", "complaint"}
+	object.keys(gdpr.law.delete) == {"respond", "extended", "extension_notice", "denial", "confirmed", "complaint", "scope", "duty", "exceptions", "legal_hold", "grounds"}
 	gdpr.law.delete.denial.citation == "GDPR Art. 12(4)"
 	gdpr.law.delete.confirmed.citation == "GDPR Art. 12(3)"
 	gdpr.law.delete.complaint.citation == "GDPR Art. 12(4); Art. 77; Art. 79"

@@ -66,6 +66,42 @@ law := {
 		"denial": {"citation": "Utah Code § 13-61-203(3)"},
 		"confirmed": {"citation": "Utah Code § 13-61-203(2)(a)"},
 		"extension_length_in_notice": true,
+		# "that the consumer provided to the controller" (dsrkit reading D1;
+		# FACTS UT-5, CONFIRMED-P).
+		"scope": {
+			"sources": {"consumer"},
+			"text": "personal data that the consumer provided to the controller",
+			"citation": "Utah Code § 13-61-201(2)",
+		},
+		# The duty to delete (D1, D6; FACTS UT-5).
+		"duty": {"citation": "Utah Code § 13-61-201(2)"},
+		# The exceptions to deletion (D2): each basis the law recognises, with
+		# its subsection and any condition the reason states for the host to
+		# check; a basis missing here is not an exception under the law. The
+		# list as a whole is cited when a claimed basis is not on it.
+		# Utah Code § 13-61-304(1): (a)–(k) CONFIRMED-P (FACTS UT-11); (l)–(n)
+		# MEMORY (UT-12). No free-speech, CalECPA or public-health exception.
+		"exceptions": {
+			"citation": "Utah Code § 13-61-304(1)(a)–(n)",
+			"bases": {
+				"legal_obligation": {"citation": "Utah Code § 13-61-304(1)(a)–(b)"},
+				"law_enforcement": {"citation": "Utah Code § 13-61-304(1)(c)"},
+				"legal_claims": {"citation": "Utah Code § 13-61-304(1)(d)"},
+				"complete_transaction": {"citation": "Utah Code § 13-61-304(1)(e)–(f)"},
+				"warranty_or_recall": {"citation": "Utah Code § 13-61-304(1)(f) (written warranty), (l) (product recall)"},
+				"life_safety": {"citation": "Utah Code § 13-61-304(1)(g)"},
+				"security_integrity": {"citation": "Utah Code § 13-61-304(1)(h)–(i)"},
+				"research_public_interest": {
+					"citation": "Utah Code § 13-61-304(1)(j)",
+					"condition": "only if the research is disclosed in the privacy notice required by Utah Code § 13-61-302",
+				},
+				"debug_repair": {"citation": "Utah Code § 13-61-304(1)(l)"},
+				"internal_uses_expected": {"citation": "Utah Code § 13-61-304(1)(m)"},
+			},
+		},
+		# A legal hold keeps an item under the law's legal-obligation and
+		# legal-claims exceptions (D3), the subsections of exceptions together.
+		"legal_hold": {"citation": "Utah Code § 13-61-304(1)(a)–(b), (d)"},
 	},
 	"opt_out": {
 		"comply": {"n": 45, "unit": "days", "citation": "Utah Code § 13-61-203(2)(a)"},

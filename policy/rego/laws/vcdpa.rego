@@ -62,6 +62,48 @@ law := {
 		"denial": {"citation": "Va. Code § 59.1-577(B)(2)"},
 		"confirmed": {"citation": "Va. Code § 59.1-577(B)(1)"},
 		"appeal": {"n": 60, "unit": "days", "citation": "Va. Code § 59.1-577(C)"},
+		# "provided by or obtained about" (dsrkit reading D1; FACTS VA-5,
+		# CONFIRMED-P).
+		"scope": {
+			"sources": {"consumer", "third_party", "observed", "inferred"},
+			"text": "personal data provided by or obtained about the consumer",
+			"citation": "Va. Code § 59.1-577(A)(3)",
+		},
+		# The duty to delete (D1, D6; FACTS VA-5).
+		"duty": {"citation": "Va. Code § 59.1-577(A)(3)"},
+		# The exceptions to deletion (D2): each basis the law recognises, with
+		# its subsection and any condition the reason states for the host to
+		# check; a basis missing here is not an exception under the law. The
+		# list as a whole is cited when a claimed basis is not on it.
+		# Va. Code § 59.1-582: (A)(1)–(5) CONFIRMED-P (FACTS VA-13); (A)(6)–(9)
+		# MEMORY (VA-14); (B)(3)–(4) CONFIRMED-P, (B)(1)–(2) MEMORY (VA-15); (E)
+		# others' rights and freedoms such as free speech, CONFIRMED-P (VA-16).
+		# No CalECPA or public-health exception.
+		"exceptions": {
+			"citation": "Va. Code § 59.1-582(A), (B), (E)",
+			"bases": {
+				"legal_obligation": {"citation": "Va. Code § 59.1-582(A)(1)–(2)"},
+				"law_enforcement": {"citation": "Va. Code § 59.1-582(A)(3)"},
+				"legal_claims": {"citation": "Va. Code § 59.1-582(A)(4)"},
+				"complete_transaction": {"citation": "Va. Code § 59.1-582(A)(5)"},
+				"warranty_or_recall": {"citation": "Va. Code § 59.1-582(A)(5) (written warranty), (B)(2) (product recall)"},
+				"life_safety": {"citation": "Va. Code § 59.1-582(A)(6)"},
+				"security_integrity": {"citation": "Va. Code § 59.1-582(A)(7)"},
+				"research_public_interest": {
+					"citation": "Va. Code § 59.1-582(A)(8)",
+					"condition": "public or peer-reviewed scientific or statistical research under ethics-board oversight",
+				},
+				"debug_repair": {"citation": "Va. Code § 59.1-582(B)(3)"},
+				"internal_uses_expected": {"citation": "Va. Code § 59.1-582(B)(4)"},
+				"free_speech": {
+					"citation": "Va. Code § 59.1-582(E)",
+					"condition": "only where deletion would adversely affect the rights or freedoms of others, such as free speech",
+				},
+			},
+		},
+		# A legal hold keeps an item under the law's legal-obligation and
+		# legal-claims exceptions (D3), the subsections of exceptions together.
+		"legal_hold": {"citation": "Va. Code § 59.1-582(A)(1)–(2), (4)"},
 	},
 	"opt_out": {
 		"comply": {"n": 45, "unit": "days", "citation": "Va. Code § 59.1-577(A)(5), (B)(1)"},

@@ -19,7 +19,7 @@ test_data if {
 	vcdpa.law.calendar == "US"
 	vcdpa.law.delete.respond == {"n": 45, "unit": "days", "citation": "Va. Code § 59.1-577(B)(1)"}
 	vcdpa.law.delete.extended.n == 90
-	object.keys(vcdpa.law.delete) == {"respond", "extended", "extension_notice", "denial", "confirmed", "appeal"}
+	object.keys(vcdpa.law.delete) == {"respond", "extended", "extension_notice", "denial", "confirmed", "appeal", "scope", "duty", "exceptions", "legal_hold"}
 	vcdpa.law.delete.denial.citation == "Va. Code § 59.1-577(B)(2)"
 	vcdpa.law.delete.confirmed.citation == "Va. Code § 59.1-577(B)(1)"
 	object.keys(vcdpa.law.opt_out) == {"comply", "verification", "after_opt_out"}

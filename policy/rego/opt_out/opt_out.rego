@@ -341,7 +341,30 @@ reasons contains lib.with_citation(lib.law_reason(id, "authentication_not_used",
 reasons contains lib.with_citation(lib.law_reason(id, "signal_honored", msg, rego.metadata.chain()), law.opt_out.signal.citation) if {
 	is_signal
 	some id, law in signal_laws
+	not law.opt_out.signal.contested
 	msg := sprintf("the Global Privacy Control signal is a valid opt-out for %s; no further information may be required, and a later absence of the signal is not consent", [concat(", ", signal_covers)])
+}
+
+# METADATA
+# title: Universal opt-out signal honoured as an objection
+# description: |
+#   Under the GDPR a signal may be an objection by automated means (Art.
+#   21(5)): it is honoured as an objection to direct marketing and sale,
+#   on a reading the decision names as contested, and escalated for
+#   counsel's review (dsrkit reading O2).
+# custom:
+#   citation: dsrkit reading O2; the law's signal provision (opt_out.signal)
+reasons contains lib.with_citation(lib.law_reason(id, "signal_honored", msg, rego.metadata.chain()), law.opt_out.signal.citation) if {
+	is_signal
+	some id, law in signal_laws
+	law.opt_out.signal.contested
+	msg := sprintf("the Global Privacy Control signal is honoured as an objection by automated means to direct marketing and sale, for %s; a later absence of the signal is not consent. Contested reading: %s", [concat(", ", signal_covers), law.opt_out.signal.contested])
+}
+
+escalations contains playbook.escalation("reading_contested", sprintf("%s: %s", [id, law.opt_out.signal.contested])) if {
+	is_signal
+	some id, law in signal_laws
+	law.opt_out.signal.contested
 }
 
 # METADATA

@@ -354,11 +354,39 @@ test_gpc_never_required_under_vcdpa_or_ucpa if {
 }
 
 test_gpc_honoured_when_one_applicable_law_requires_it if {
-	d := opt_out.decision with input as with_(ca, {"signal": "gpc", "business": {"eu_establishment": true, "eu_member_state": "DE"}})
+	d := opt_out.decision with input as with_(va, {"signal": "gpc", "business": {"eu_establishment": true, "eu_member_state": "DE"}})
 	d.outcome == "comply"
 	d.signal_honored == true
-	{[r.code, r.law] | some r in d.reasons; r.code in {"signal_honored", "signal_not_required"}} == {["signal_honored", "CCPA"], ["signal_not_required", "GDPR"]}
-	reason(d, "signal_not_required").message == "GDPR does not require honouring a universal opt-out signal; the business may still honour it"
+	{[r.code, r.law] | some r in d.reasons; r.code in {"signal_honored", "signal_not_required"}} == {["signal_honored", "GDPR"], ["signal_not_required", "VCDPA"]}
+}
+
+gdpr_contested := "whether a browser signal such as Global Privacy Control is an objection by automated means under Art. 21(5) is contested; dsrkit reading O2 honours it as an objection to direct marketing and sale, for counsel's review"
+
+# dsrkit reading O2: under the GDPR a signal is honoured as an objection by
+# automated means (Art. 21(5)), on a reading the decision names as contested,
+# with a level-1 escalation; never not_required.
+test_gpc_under_the_gdpr_is_an_objection_by_automated_means if {
+	d := opt_out.decision with input as gpc(de, "2026-11-25")
+	d.outcome == "comply"
+	d.signal_honored == true
+	d.signal_covers == ["browser_or_device", "associated_profiles"]
+	d.comply_by == null
+	reason(d, "signal_honored") == {
+		"code": "signal_honored",
+		"law": "GDPR",
+		"message": sprintf("the Global Privacy Control signal is honoured as an objection by automated means to direct marketing and sale, for browser_or_device, associated_profiles; a later absence of the signal is not consent. Contested reading: %s", [gdpr_contested]),
+		"citation": "GDPR Art. 21(5); Art. 21(2)–(3)",
+		"rule": "data.dsrkit.opt_out.reasons",
+	}
+	d.escalations == [{"trigger": "reading_contested", "level": 1, "to": "Privacy Team Lead", "reason": sprintf("GDPR: %s", [gdpr_contested])}]
+	not "signal_not_required" in codes(d)
+}
+
+test_gpc_under_the_ccpa_and_the_gdpr_is_honoured_under_both if {
+	d := opt_out.decision with input as with_(ca, {"signal": "gpc", "business": {"eu_establishment": true, "eu_member_state": "DE"}})
+	d.outcome == "comply"
+	{[r.code, r.law] | some r in d.reasons; r.code in {"signal_honored", "signal_not_required"}} == {["signal_honored", "CCPA"], ["signal_honored", "GDPR"]}
+	[e.trigger | some e in d.escalations] == ["reading_contested"]
 }
 
 # --- Fraud ------------------------------------------------------------------

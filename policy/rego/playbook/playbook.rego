@@ -36,6 +36,9 @@ defaults := {
 		"legal_hold": 3,
 		"special_scenario": 3,
 		"sold_after_opt_out": 3,
+		# A decision that rests on a contested reading (dsrkit reading O2:
+		# GPC under the GDPR) goes to the Privacy Team Lead for counsel's review.
+		"reading_contested": 1,
 		"regulator_complaint": 4,
 	},
 	"deadline_at_risk_after_days": 30,

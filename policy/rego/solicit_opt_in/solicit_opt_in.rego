@@ -28,9 +28,22 @@ decision := {
 
 default allowed := false
 
-allowed if input.consumer_initiated_transaction
+allowed if {
+	input.consumer_initiated_transaction
+	not banned
+}
 
-allowed if request.as_of_date >= consent.wait_end
+allowed if {
+	request.as_of_date >= consent.wait_end
+	not banned
+}
+
+# bans are the laws' rules that forbid selling this known minor's data even
+# with consent on the day of asking (dsrkit reading O5): asking is never
+# allowed while one applies.
+bans := consent.minor_bans({request.as_of_date})
+
+banned if count(bans) > 0
 
 outcome := "allowed" if allowed
 
@@ -38,9 +51,21 @@ outcome := "not_yet" if not allowed
 
 # earliest: the first day the business may ask; today when the consumer's
 # own transaction needs the opt-in before the wait is over.
-earliest := min({request.as_of_date, consent.wait_end}) if input.consumer_initiated_transaction
+earliest := min({request.as_of_date, consent.wait_end}) if {
+	input.consumer_initiated_transaction
+	not banned
+}
 
-earliest := consent.wait_end if not input.consumer_initiated_transaction
+earliest := consent.wait_end if {
+	not input.consumer_initiated_transaction
+	not banned
+}
+
+# Under a ban: the later of the wait's end and the day the last ban stops
+# reaching the consumer.
+earliest := max({consent.wait_end} | {consent.ban_end(b) | some b in bans}) if banned
+
+reasons contains consent.minor_ban_reason(b, sprintf("the business may not ask for an opt-in to sale before %s", [consent.ban_end(b)])) if some b in bans
 
 reasons contains consent.reason_waiting(consent.wait_code, request.as_of_date) if not input.consumer_initiated_transaction
 
@@ -51,6 +76,7 @@ reasons contains consent.reason_waiting(consent.wait_code, request.as_of_date) i
 #   citation: Cal. Code Regs. tit. 11, § 7028(b)
 reasons contains consent.cite(lib.reason("consumer_initiated_transaction", "the consumer initiated a transaction that needs an opt-in: the business may say so now and give opt-in instructions; the opt-in must be a two-step opt-in free of dark patterns", rego.metadata.chain())) if {
 	input.consumer_initiated_transaction
+	not banned
 }
 
 # METADATA
@@ -63,4 +89,7 @@ notices contains {
 	"citation": consent.cite({"citation": rego.metadata.chain()[0].annotations.custom.citation}).citation,
 	"due": request.as_of_date,
 	"text": "This transaction requires your permission to sell or share your personal information. If you wish to opt in, first request it, then confirm it separately (for example, through the link we will email you). You may decline.",
-} if input.consumer_initiated_transaction
+} if {
+	input.consumer_initiated_transaction
+	not banned
+}

@@ -115,9 +115,28 @@ test_a_fourteen_year_old_waits_12_months_when_they_end_first if {
 	[[t.name, t.date] | some t in d.timeline] == [["wait_ends", "2026-06-10"], ["sixteenth_birthday", "2026-07-01"]]
 }
 
-test_a_fifteen_year_old_may_be_asked_at_16_when_that_comes_first if {
+# dsrkit reading O3: by default the 16th birthday does not shorten the wait.
+test_a_fifteen_year_old_waits_12_months_even_when_16_comes_first if {
 	# Born 1 September 2009: 15 on 10 June 2025, 16 on 1 September 2025.
-	before := solicit_opt_in.decision with input as minor("2025-08-31T12:00:00Z", {"birth_date": "2009-09-01"})
+	d := solicit_opt_in.decision with input as minor("2025-09-01T12:00:00Z", {"birth_date": "2009-09-01"})
+	d.outcome == "not_yet"
+	d.allowed == false
+	d.earliest == "2026-06-10"
+	d.reasons == [{
+		"code": "minor_wait",
+		"message": "under 16 when opting out on 2025-06-10: the 16th birthday (2025-09-01) does not shorten the 12-month wait (stricter reading of § 1798.135(c)(5), dsrkit reading O3), so the business may not ask again before 2026-06-10; asking on 2025-09-01 is too early",
+		"citation": "Cal. Civ. Code § 1798.135(c)(4), (c)(5); dsrkit reading O3",
+		"rule": "data.dsrkit.consent.reason_waiting",
+	}]
+	a := solicit_opt_in.decision with input as minor("2026-06-10T12:00:00Z", {"birth_date": "2009-09-01"})
+	a.outcome == "allowed"
+}
+
+earlier_reading := object.union(data.dsrkit.consent.rules, {"minor_wait": {"until_age": 16, "sixteenth_birthday_ends_wait": true, "citation": "Cal. Civ. Code § 1798.135(c)(5)"}})
+
+test_on_the_earlier_reading_a_fifteen_year_old_may_be_asked_at_16_when_that_comes_first if {
+	# Born 1 September 2009: 15 on 10 June 2025, 16 on 1 September 2025.
+	before := solicit_opt_in.decision with input as minor("2025-08-31T12:00:00Z", {"birth_date": "2009-09-01"}) with data.dsrkit.consent.rules as earlier_reading
 	before.outcome == "not_yet"
 	before.allowed == false
 	before.earliest == "2025-09-01"
@@ -137,7 +156,7 @@ test_a_fifteen_year_old_may_be_asked_at_16_when_that_comes_first if {
 		},
 		wait_ends,
 	]
-	on := solicit_opt_in.decision with input as minor("2025-09-01T12:00:00Z", {"birth_date": "2009-09-01"})
+	on := solicit_opt_in.decision with input as minor("2025-09-01T12:00:00Z", {"birth_date": "2009-09-01"}) with data.dsrkit.consent.rules as earlier_reading
 	on.outcome == "allowed"
 	on.allowed == true
 	on.earliest == "2025-09-01"
@@ -165,4 +184,60 @@ test_opt_in_instructions_cite_the_applicable_laws_consent_provision if {
 	d := solicit_opt_in.decision with input as inp
 	[n.citation | some n in d.notices] == ["Conn. Gen. Stat. § 42-515 (\"consent\")"]
 	[r.citation | some r in d.reasons; r.code == "consumer_initiated_transaction"] == ["Conn. Gen. Stat. § 42-515 (\"consent\")"]
+}
+
+# dsrkit reading O5: where a law forbids selling a known minor's data even
+# with consent, asking for an opt-in is never allowed while the ban lasts.
+ct_minor(as_of, consumer, extra) := object.union(
+	{
+		"kind": "solicit_opt_in",
+		"id": "ct-minor",
+		"as_of": as_of,
+		"opted_out_at": "2025-06-10T18:00:00Z",
+		"consumer": object.union({"residence": "US-CT"}, consumer),
+		"business": {"time_zone": "America/New_York", "consumers_per_year": 150000, "sells_or_shares": true},
+	},
+	extra,
+)
+
+test_asking_a_known_minor_in_connecticut_is_never_allowed_under_the_ban if {
+	d := solicit_opt_in.decision with input as ct_minor("2026-08-01T12:00:00Z", {"birth_date": "2009-01-15"}, {})
+	d.outcome == "not_yet"
+	d.allowed == false
+	d.earliest == "2027-01-15"
+	[r] := [r | some r in d.reasons; r.code == "minor_sale_prohibited"]
+	r == {
+		"code": "minor_sale_prohibited",
+		"law": "CTDPA",
+		"message": "CTDPA: from 2026-07-01, no sale or targeted advertising of the data of a consumer the business knows or wilfully disregards is under 18, even with consent; the consumer is 17 on 2026-08-01: the business may not ask for an opt-in to sale before 2027-01-15",
+		"citation": "Conn. Gen. Stat. § 42-529a, as amended by P.A. 25-113",
+		"rule": "data.dsrkit.consent.minor_ban_reason",
+	}
+}
+
+test_from_an_age_alone_the_ban_ends_at_the_latest_18th_birthday if {
+	d := solicit_opt_in.decision with input as ct_minor("2026-08-01T12:00:00Z", {"age": 17}, {})
+	d.allowed == false
+	d.earliest == "2027-08-01"
+}
+
+test_a_consumer_initiated_transaction_does_not_lift_the_ban if {
+	d := solicit_opt_in.decision with input as ct_minor("2026-08-01T12:00:00Z", {"age": 17}, {"consumer_initiated_transaction": true})
+	d.outcome == "not_yet"
+	d.allowed == false
+	d.earliest == "2027-08-01"
+	d.notices == []
+	{r.code | some r in d.reasons} == {"minor_sale_prohibited"}
+}
+
+test_the_wait_still_binds_when_it_ends_after_the_ban if {
+	# Opted out 2026-07-15, 18 on 2027-01-15: the wait (2027-07-15) is later.
+	d := solicit_opt_in.decision with input as ct_minor("2026-08-01T12:00:00Z", {"birth_date": "2009-01-15"}, {"opted_out_at": "2026-07-15T18:00:00Z"})
+	d.earliest == "2027-07-15"
+}
+
+test_before_the_ban_asking_a_minor_of_17_follows_the_wait if {
+	d := solicit_opt_in.decision with input as ct_minor("2026-06-30T12:00:00Z", {"age": 17}, {})
+	d.outcome == "allowed"
+	d.earliest == "2026-06-10"
 }

@@ -62,13 +62,39 @@ ccpa_cite(r) := cite(r) if not "CCPA" in applicability.applies
 
 required_data_points := 0 if standard == "none"
 
-required_data_points := max({playbook.settings.verification_data_points[level], object.get(minimum_data_points, standard, 0)}) if standard != "none"
+required_data_points := 0 if as_it_stands
+
+required_data_points := max({playbook.settings.verification_data_points[level], floor}) if {
+	standard != "none"
+	not as_it_stands
+}
 
 # minimum_data_points: the data points a standard itself names, which an
 # organisation's playbook may raise but never lower: the CCPA regulations'
 # examples of reasonable (2) and reasonably high (3) certainty
-# (Cal. Code Regs. tit. 11, § 7062(b)–(d); FACTS § 1.7).
+# (Cal. Code Regs. tit. 11, § 7062(b)–(d); FACTS § 1.7). They are the
+# CCPA's: the GDPR sets no fixed floor (Art. 12(2), (6); dsrkit reading § 4),
+# so without the CCPA only the playbook's figure counts.
 minimum_data_points := {"reasonable": 2, "reasonably_high": 3}
+
+floor := object.get(minimum_data_points, standard, 0) if "CCPA" in applicability.applies
+
+default floor := 0
+
+# as_it_stands: under the GDPR alone, a request from the account holder's
+# authenticated session or registered contact is verified as it stands:
+# the controller may ask for more only on reasonable doubts about identity
+# (Art. 12(2), (6); Art. 11(2); dsrkit reading § 4). Suspected fraud is
+# such a doubt.
+as_it_stands if {
+	applicability.applies == {"GDPR"}
+	from_account_holder
+	not v.fraud_suspected
+}
+
+from_account_holder if method == "account_login"
+
+from_account_holder if v.from_registered_contact
 
 signed_declaration_required := standard == "reasonably_high"
 
@@ -76,7 +102,9 @@ v := object.get(input, "verification", {})
 
 method := object.get(v, "method", "none")
 
-reauthentication_required := method == "account_login"
+reauthentication_required := false if as_it_stands
+
+reauthentication_required := method == "account_login" if not as_it_stands
 
 matched := object.get(v, "matched_data_points", 0)
 
@@ -124,6 +152,7 @@ problems contains {"severity": "insufficient", "reason": lib.reason("declaration
 problems contains {"severity": "pending", "reason": ccpa_cite(lib.reason("reauthentication_needed", "the account holder must re-authenticate before the data is deleted", rego.metadata.chain()))} if {
 	method == "account_login"
 	not v.reauthenticated
+	not as_it_stands
 }
 
 # METADATA
@@ -133,6 +162,7 @@ problems contains {"severity": "pending", "reason": ccpa_cite(lib.reason("reauth
 problems contains {"severity": "pending", "reason": ccpa_cite(lib.reason("not_yet_verified", "no verification has been done yet", rego.metadata.chain()))} if {
 	standard != "none"
 	method == "none"
+	not as_it_stands
 }
 
 # METADATA
@@ -170,8 +200,24 @@ agent_confirmation_text := "the seed procedure (§ 4.2) requires the consumer to
 reasons contains cite(lib.reason("verified", msg, rego.metadata.chain())) if {
 	status == "verified"
 	standard != "none"
+	not as_it_stands
 	msg := sprintf("identity verified to the %s standard (%s)", [standard, method])
 }
+
+# METADATA
+# title: Verified as it stands
+# description: Under the GDPR the controller may ask for more information only on reasonable doubts about identity; a request from the account holder's authenticated session or registered contact is verified as it stands, with no fixed number of data points (dsrkit reading § 4).
+# custom:
+#   citation: GDPR Art. 12(2), (6); Art. 11(2)
+reasons contains lib.reason("verified_as_it_stands", msg, rego.metadata.chain()) if {
+	status == "verified"
+	as_it_stands
+	msg := sprintf("the request came from the account holder's %s: verified as it stands, with no reasonable doubt about identity that would justify asking for more", [holder_channel])
+}
+
+holder_channel := "authenticated session" if method == "account_login"
+
+holder_channel := "registered contact" if method != "account_login"
 
 reasons contains p.reason if some p in problems
 

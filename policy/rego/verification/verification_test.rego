@@ -133,3 +133,58 @@ test_a_playbook_may_raise_but_not_lower_the_ccpa_data_points if {
 	vcdpa.standard == "commercially_reasonable"
 	vcdpa.required_data_points == 1
 }
+
+# --- GDPR: no fixed floor (Art. 12(2), (6); Art. 11(2); dsrkit reading § 4) ---
+
+de(extra) := object.union({"kind": "delete", "received_at": "2026-03-02", "consumer": {"residence": "DE"}, "business": {"eu_establishment": true}}, extra)
+
+test_gdpr_a_request_from_the_authenticated_session_is_verified_as_it_stands if {
+	inp := de({"verification": {"method": "account_login"}})
+	verification.block == {
+		"standard": "reasonable",
+		"required_data_points": 0,
+		"signed_declaration_required": false,
+		"reauthentication_required": false,
+		"status": "verified",
+	} with input as inp
+	[r] := [r | some r in verification.reasons] with input as inp
+	r == {
+		"code": "verified_as_it_stands",
+		"message": "the request came from the account holder's authenticated session: verified as it stands, with no reasonable doubt about identity that would justify asking for more",
+		"citation": "GDPR Art. 12(2), (6); Art. 11(2)",
+		"rule": "data.dsrkit.verification.reasons",
+	}
+}
+
+test_gdpr_a_request_from_the_registered_contact_is_verified_as_it_stands if {
+	inp := de({"verification": {"method": "none", "from_registered_contact": true}})
+	b := verification.block with input as inp
+	b.status == "verified"
+	b.required_data_points == 0
+	[r.message | some r in verification.reasons] == ["the request came from the account holder's registered contact: verified as it stands, with no reasonable doubt about identity that would justify asking for more"] with input as inp
+}
+
+test_gdpr_a_reasonable_doubt_asks_for_more if {
+	inp := de({"verification": {"method": "account_login", "fraud_suspected": true}})
+	b := verification.block with input as inp
+	b.status == "insufficient"
+	b.reauthentication_required == true
+}
+
+test_gdpr_otherwise_the_playbook_figure_without_the_ccpa_floor if {
+	inp := de({"verification": {"method": "data_matching", "matched_data_points": 1}})
+	two := verification.block with input as inp
+	two.required_data_points == 2
+	one := object.union(inp, {"playbook": {"verification_data_points": {"ordinary": 1, "sensitive": 3}}})
+	b := verification.block with input as one
+	b.required_data_points == 1
+	b.status == "verified"
+}
+
+test_the_ccpa_floor_still_binds_with_the_gdpr if {
+	inp := ca({"business": {"eu_establishment": true}, "verification": {"method": "account_login", "reauthenticated": false}, "playbook": {"verification_data_points": {"ordinary": 1, "sensitive": 3}}})
+	b := verification.block with input as inp
+	b.required_data_points == 2
+	b.reauthentication_required == true
+	b.status == "pending"
+}
