@@ -212,7 +212,7 @@ test_each_law_keeps_on_its_own_ground if {
 # Every basis under every law: kept when the law's table lists it, deleted
 # otherwise (one law at a time).
 test_every_basis_under_every_law if {
-	every law in {l.law.id | some l in data.dsrkit.laws} {
+	every law in {l.id | some pkg; l := data.dsrkit.laws[pkg].law} {
 		every basis in items.bases {
 			d := one({law}, prod(claim(basis)))
 			expect_basis(law, basis, d)

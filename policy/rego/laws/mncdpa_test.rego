@@ -4,6 +4,7 @@ import data.dsrkit.applicability
 import data.dsrkit.deadlines
 import data.dsrkit.delete
 import data.dsrkit.laws.mncdpa
+import data.dsrkit.opt_in
 import data.dsrkit.opt_out
 
 big := {"consumers_per_year": 100000, "revenue_share_from_sale": 0, "sba_small_business": false}
@@ -111,4 +112,24 @@ test_opt_out_denied_for_documented_fraud if {
 	some r in d.reasons
 	r.code == "deny_fraud"
 	r.citation == "Minn. Stat. § 325M.14, subd. 4(h)"
+}
+
+optin(residence, business, on, age) := {
+	"kind": "opt_in", "as_of": sprintf("%sT12:00:00Z", [on]),
+	"consumer": {"residence": residence, "age": age}, "business": business,
+	"steps": [
+		{"type": "request", "at": sprintf("%sT10:00:00Z", [on]), "channel": "web", "action_id": "form-1", "subject_id": "c-1", "actor": "consumer", "affirmative": true, "prechecked": false, "bundled": false},
+		{"type": "confirmation", "at": sprintf("%sT10:20:00Z", [on]), "channel": "email", "action_id": "link-1", "subject_id": "c-1", "actor": "consumer", "affirmative": true, "prechecked": false, "bundled": false},
+	],
+}
+
+minor_codes(inp, law) := c if {
+	c := {r.code | some r in opt_in.decision.reasons; r.law == law} with input as inp
+}
+
+test_minors_13_to_16_need_their_consent if {
+	minor_codes(optin("US-MN", big, "2026-03-02", 16), "MNCDPA") == {"minor_consent_required"}
+	minor_codes(optin("US-MN", big, "2026-03-02", 13), "MNCDPA") == {"minor_consent_required"}
+	minor_codes(optin("US-MN", big, "2026-03-02", 17), "MNCDPA") == set()
+	opt_in.decision.valid with input as optin("US-MN", big, "2026-03-02", 16)
 }

@@ -65,11 +65,31 @@ law := {
 			"authority": {"name": "the Nebraska Attorney General", "citation": "Neb. Rev. Stat. § 87-1109"},
 		},
 		"scope": {
-			"sources": ["consumer", "third_party", "observed", "inferred"],
+			"sources": {"consumer", "third_party", "observed", "inferred"},
 			"text": "personal data provided by or obtained about the consumer",
 			"citation": "Neb. Rev. Stat. § 87-1107(2)(c)",
 		},
 		"duty": {"citation": "Neb. Rev. Stat. § 87-1107(2)(c)"},
+		# The exceptions to deletion were not retrieved (FACTS-STATES NE-13,
+		# MEMORY): the Texas model, § 541.201 list, cited to the section as the
+		# best reading and flagged for counsel (unverified below). No CalECPA,
+		# free-speech or public-health exception is assumed (never late).
+		"exceptions": {
+			"citation": "Neb. Rev. Stat. §§ 87-1126 ff.",
+			"bases": {
+				"legal_obligation": {"citation": "Neb. Rev. Stat. §§ 87-1126 ff."},
+				"law_enforcement": {"citation": "Neb. Rev. Stat. §§ 87-1126 ff.", "condition": "cooperation with a civil, criminal or regulatory inquiry, investigation, subpoena or summons by governmental authorities"},
+				"legal_claims": {"citation": "Neb. Rev. Stat. §§ 87-1126 ff."},
+				"complete_transaction": {"citation": "Neb. Rev. Stat. §§ 87-1126 ff.", "condition": "only to provide a product or service the consumer specifically requested, perform a contract to which the consumer is a party, or take steps at the consumer's request before entering into one"},
+				"warranty_or_recall": {"citation": "Neb. Rev. Stat. §§ 87-1126 ff.", "condition": "only to fulfil the terms of a written warranty or to carry out a product recall"},
+				"life_safety": {"citation": "Neb. Rev. Stat. §§ 87-1126 ff.", "condition": "only to protect an interest essential for the life or physical safety of the consumer or another natural person"},
+				"security_integrity": {"citation": "Neb. Rev. Stat. §§ 87-1126 ff.", "condition": "only to prevent, detect, protect against or respond to security incidents, identity theft, fraud, harassment, malicious, deceptive or illegal activity, or to preserve the integrity or security of systems"},
+				"research_public_interest": {"citation": "Neb. Rev. Stat. §§ 87-1126 ff.", "condition": "public or peer-reviewed scientific or statistical research in the public interest, approved and monitored by an institutional review board or similar, where deletion would likely render impossible or seriously impair it"},
+				"debug_repair": {"citation": "Neb. Rev. Stat. §§ 87-1126 ff.", "condition": "only to identify and repair technical errors that impair existing or intended functionality"},
+				"internal_uses_expected": {"citation": "Neb. Rev. Stat. §§ 87-1126 ff.", "condition": "solely internal operations reasonably aligned with the consumer's expectations or reasonably anticipated from the existing relationship"},
+			},
+		},
+		"legal_hold": {"citation": "Neb. Rev. Stat. §§ 87-1126 ff."},
 		"third_party_data": {"citation": "Neb. Rev. Stat. § 87-1108(6)", "options": ["retain_record_minimum", "opt_out"]},
 	},
 	"opt_out": {
@@ -90,7 +110,7 @@ law := {
 		{"pointer": "/thresholds", "note": "the small-business test (SBA, as of 2024-01-01) and its subsection rest on secondary sources (NE-2, CONFIRMED-S); a business that does not say whether it is a small business is assumed to be covered (never late)"},
 		{"pointer": "/exempt_entities", "note": "entity exemptions and their sections rest on secondary sources (NE-3, CONFIRMED-S)"},
 		{"pointer": "/delete/scope", "note": "\"provided by or obtained about\" rests on secondary sources (NE-4, CONFIRMED-S)"},
-		{"pointer": "/delete", "note": "the exceptions to deletion (§§ 87-1126 ff., Texas model) were not retrieved (NE-13, MEMORY): no basis is mapped, so every claimed exception goes to Legal"},
+		{"pointer": "/delete/exceptions", "note": "the exceptions to deletion were not retrieved (NE-13, MEMORY): the Texas model, § 541.201 list is cited to the section (Neb. Rev. Stat. §§ 87-1126 ff.) as the best reading; subsections, conditions and which bases the law has are for counsel"},
 		{"pointer": "/opt_out/signal/from", "note": "the text sets no later start date for the universal opt-out mechanism; 2025-01-01 is an inference from the effective date (NE-10)"},
 		{"pointer": "/consent", "note": "the section number of the definition of consent (§ 87-1102) is MEMORY"},
 	],

@@ -28,14 +28,14 @@ test_data if {
 		"n": 60, "unit": "days", "citation": "Neb. Rev. Stat. § 87-1109",
 		"authority": {"name": "the Nebraska Attorney General", "citation": "Neb. Rev. Stat. § 87-1109"},
 	}
-	ndpa.law.delete.scope.sources == ["consumer", "third_party", "observed", "inferred"]
+	ndpa.law.delete.scope.sources == {"consumer", "third_party", "observed", "inferred"}
 	ndpa.law.delete.third_party_data == {"citation": "Neb. Rev. Stat. § 87-1108(6)", "options": ["retain_record_minimum", "opt_out"]}
-	object.keys(ndpa.law.delete) == {"respond", "extended", "extension_notice", "denial", "confirmed", "appeal", "scope", "duty", "third_party_data"}
+	object.keys(ndpa.law.delete) == {"respond", "extended", "extension_notice", "denial", "confirmed", "appeal", "scope", "duty", "exceptions", "legal_hold", "third_party_data"}
 	ndpa.law.opt_out.comply == {"n": 45, "unit": "days", "citation": "Neb. Rev. Stat. § 87-1108(2)"}
 	ndpa.law.opt_out.signal == {"from": "2025-01-01", "citation": "Neb. Rev. Stat. § 87-1111", "residence_check": {"citation": "Neb. Rev. Stat. § 87-1111"}}
 	object.keys(ndpa.law.opt_out) == {"comply", "verification", "signal"}
 	ndpa.law.verification == {"ordinary": "commercially_reasonable", "sensitive": "commercially_reasonable", "citation": "Neb. Rev. Stat. § 87-1108(5)"}
-	{u.pointer | some u in ndpa.law.unverified} == {"/in_force/from", "/thresholds", "/exempt_entities", "/delete/scope", "/delete", "/opt_out/signal/from", "/consent"}
+	{u.pointer | some u in ndpa.law.unverified} == {"/in_force/from", "/thresholds", "/exempt_entities", "/delete/scope", "/delete/exceptions", "/opt_out/signal/from", "/consent"}
 }
 
 test_in_force_from_2025_01_01 if {

@@ -4,6 +4,7 @@ import data.dsrkit.applicability
 import data.dsrkit.deadlines
 import data.dsrkit.delete
 import data.dsrkit.laws.nhdpa
+import data.dsrkit.opt_in
 import data.dsrkit.opt_out
 
 big := {"consumers_per_year": 35000, "revenue_share_from_sale": 0}
@@ -26,7 +27,7 @@ test_data if {
 		"n": 45, "unit": "days", "citation": "RSA 507-H:4",
 		"authority": {"name": "the New Hampshire Attorney General", "citation": "RSA 507-H:4"},
 	}
-	object.keys(nhdpa.law.delete) == {"respond", "extended", "extension_notice", "denial", "confirmed", "appeal", "scope", "duty"}
+	object.keys(nhdpa.law.delete) == {"respond", "extended", "extension_notice", "denial", "confirmed", "appeal", "scope", "duty", "exceptions", "legal_hold"}
 	nhdpa.law.delete.scope.citation == "RSA 507-H:4, I(c)"
 	nhdpa.law.opt_out.signal == {"from": "2025-01-01", "citation": "RSA 507-H:5; 507-H:6"}
 	object.keys(nhdpa.law.opt_out) == {"comply", "verification", "signal"}
@@ -92,4 +93,31 @@ test_signal_honoured_from_2025_01_01 if {
 	some r in d.reasons
 	r.code == "signal_honored"
 	r.citation == "RSA 507-H:5; 507-H:6"
+}
+
+optin(residence, business, on, age) := {
+	"kind": "opt_in", "as_of": sprintf("%sT12:00:00Z", [on]),
+	"consumer": {"residence": residence, "age": age}, "business": business,
+	"steps": [
+		{"type": "request", "at": sprintf("%sT10:00:00Z", [on]), "channel": "web", "action_id": "form-1", "subject_id": "c-1", "actor": "consumer", "affirmative": true, "prechecked": false, "bundled": false},
+		{"type": "confirmation", "at": sprintf("%sT10:20:00Z", [on]), "channel": "email", "action_id": "link-1", "subject_id": "c-1", "actor": "consumer", "affirmative": true, "prechecked": false, "bundled": false},
+	],
+}
+
+minor_codes(inp, law) := c if {
+	c := {r.code | some r in opt_in.decision.reasons; r.law == law} with input as inp
+}
+
+test_minors_13_to_15_need_their_consent if {
+	minor_codes(optin("US-NH", big, "2026-03-02", 15), "NHDPA") == {"minor_consent_required"}
+	minor_codes(optin("US-NH", big, "2026-03-02", 13), "NHDPA") == {"minor_consent_required"}
+	minor_codes(optin("US-NH", big, "2026-03-02", 16), "NHDPA") == set()
+}
+
+test_no_sale_of_a_child_from_2027_01_01 if {
+	minor_codes(optin("US-NH", big, "2026-12-31", 12), "NHDPA") == set()
+	minor_codes(optin("US-NH", big, "2027-01-01", 12), "NHDPA") == {"minor_sale_prohibited"}
+	d := opt_in.decision with input as optin("US-NH", big, "2027-01-01", 12)
+	d.valid == false
+	d.outcome == "invalid"
 }

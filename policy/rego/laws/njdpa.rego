@@ -72,11 +72,31 @@ law := {
 		"confirmed": {"citation": "N.J.S.A. 56:8-166.7"},
 		"appeal": {"n": 45, "unit": "days", "citation": "N.J.S.A. 56:8-166.7"},
 		"scope": {
-			"sources": ["consumer", "third_party", "observed", "inferred"],
+			"sources": {"consumer", "third_party", "observed", "inferred"},
 			"text": "personal data concerning the consumer",
 			"citation": "N.J.S.A. 56:8-166.10(a)(3)",
 		},
 		"duty": {"citation": "N.J.S.A. 56:8-166.10(a)(3)"},
+		# The exceptions to deletion were not retrieved (FACTS-STATES NJ-17,
+		# MEMORY): the Virginia/Connecticut model list, cited to the section as the
+		# best reading and flagged for counsel (unverified below). No CalECPA,
+		# free-speech or public-health exception is assumed (never late).
+		"exceptions": {
+			"citation": "N.J.S.A. 56:8-166.14",
+			"bases": {
+				"legal_obligation": {"citation": "N.J.S.A. 56:8-166.14"},
+				"law_enforcement": {"citation": "N.J.S.A. 56:8-166.14", "condition": "cooperation with a civil, criminal or regulatory inquiry, investigation, subpoena or summons by governmental authorities"},
+				"legal_claims": {"citation": "N.J.S.A. 56:8-166.14"},
+				"complete_transaction": {"citation": "N.J.S.A. 56:8-166.14", "condition": "only to provide a product or service the consumer specifically requested, perform a contract to which the consumer is a party, or take steps at the consumer's request before entering into one"},
+				"warranty_or_recall": {"citation": "N.J.S.A. 56:8-166.14", "condition": "only to fulfil the terms of a written warranty or to carry out a product recall"},
+				"life_safety": {"citation": "N.J.S.A. 56:8-166.14", "condition": "only to protect an interest essential for the life or physical safety of the consumer or another natural person"},
+				"security_integrity": {"citation": "N.J.S.A. 56:8-166.14", "condition": "only to prevent, detect, protect against or respond to security incidents, identity theft, fraud, harassment, malicious, deceptive or illegal activity, or to preserve the integrity or security of systems"},
+				"research_public_interest": {"citation": "N.J.S.A. 56:8-166.14", "condition": "public or peer-reviewed scientific or statistical research in the public interest, approved and monitored by an institutional review board or similar, where deletion would likely render impossible or seriously impair it"},
+				"debug_repair": {"citation": "N.J.S.A. 56:8-166.14", "condition": "only to identify and repair technical errors that impair existing or intended functionality"},
+				"internal_uses_expected": {"citation": "N.J.S.A. 56:8-166.14", "condition": "solely internal operations reasonably aligned with the consumer's expectations or reasonably anticipated from the existing relationship"},
+			},
+		},
+		"legal_hold": {"citation": "N.J.S.A. 56:8-166.14"},
 		"third_party_data": {"citation": "N.J.S.A. 56:8-166.10(b)", "options": ["retain_record_minimum", "delete"]},
 	},
 	"opt_out": {
@@ -88,11 +108,23 @@ law := {
 	},
 	"consent": {"citation": "N.J.S.A. 56:8-166.4 (\"consent\")"},
 	"verification": {"ordinary": "commercially_reasonable", "sensitive": "commercially_reasonable", "citation": "N.J.S.A. 56:8-166.7(e)"},
+	# Known minors at least 13 and younger than 17 (actual knowledge or
+	# wilful disregard): no targeted advertising, sale or profiling without
+	# consent; consent cures (FACTS-STATES NJ-13, CONFIRMED-P).
+	"minors": [{
+		"from": "2025-01-15",
+		"from_age": 13,
+		"under_age": 17,
+		"rule": "consent",
+		"scope": ["sale", "targeted_advertising", "profiling"],
+		"knowledge": "actual_or_willful_disregard",
+		"citation": "N.J.S.A. 56:8-166.12(a)(7)",
+	}],
 	"unverified": [
 		{"pointer": "/thresholds", "note": "the thresholds rest on secondary sources (NJ-2, CONFIRMED-S); \"derives revenue, or receives a discount\" from the sale is read as any revenue share above 0 or any sale (never late)"},
 		{"pointer": "/exempt_entities", "note": "the exemptions rest on secondary sources (NJ-3, CONFIRMED-S); no nonprofit or HIPAA entity exemption; secondary-market and insurance institutions have no exemption code"},
 		{"pointer": "/delete/appeal/n", "note": "45 days rests on a secondary source (NJ-9, CONFIRMED-S); the text was not retrieved and no extension was checked"},
-		{"pointer": "/delete", "note": "the exceptions to deletion (N.J.S.A. 56:8-166.14 to .16, believed) were not retrieved (NJ-17, MEMORY): no basis is mapped, so every claimed exception goes to Legal"},
+		{"pointer": "/delete/exceptions", "note": "the exceptions to deletion were not retrieved (NJ-17, MEMORY): the Virginia/Connecticut model list is cited to the section (N.J.S.A. 56:8-166.14) as the best reading; subsections, conditions and which bases the law has are for counsel"},
 		{"pointer": "/opt_out/comply", "note": "no separate opt-out period seen, so the 45-day response period; Division of Consumer Affairs rules (N.J.A.C. 13:45L) not checked (NJ-15, MEMORY)"},
 	],
 }

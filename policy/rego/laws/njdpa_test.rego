@@ -4,6 +4,7 @@ import data.dsrkit.applicability
 import data.dsrkit.deadlines
 import data.dsrkit.delete
 import data.dsrkit.laws.njdpa
+import data.dsrkit.opt_in
 import data.dsrkit.opt_out
 
 big := {"consumers_per_year": 100000, "revenue_share_from_sale": 0, "sells_or_shares": false}
@@ -25,7 +26,7 @@ test_data if {
 	njdpa.law.delete.appeal == {"n": 45, "unit": "days", "citation": "N.J.S.A. 56:8-166.7"}
 	njdpa.law.delete.scope.text == "personal data concerning the consumer"
 	njdpa.law.delete.third_party_data == {"citation": "N.J.S.A. 56:8-166.10(b)", "options": ["retain_record_minimum", "delete"]}
-	object.keys(njdpa.law.delete) == {"respond", "extended", "extension_notice", "denial", "confirmed", "appeal", "scope", "duty", "third_party_data"}
+	object.keys(njdpa.law.delete) == {"respond", "extended", "extension_notice", "denial", "confirmed", "appeal", "scope", "duty", "exceptions", "legal_hold", "third_party_data"}
 	njdpa.law.opt_out.signal == {"from": "2025-07-15", "citation": "N.J.S.A. 56:8-166.11(b)"}
 	object.keys(njdpa.law.opt_out) == {"comply", "verification", "signal"}
 	njdpa.law.verification.citation == "N.J.S.A. 56:8-166.7(e)"
@@ -97,4 +98,26 @@ test_signal_honoured_from_2025_07_15 if {
 	on := opt_out.decision with input as gpc("2025-07-15")
 	on.signal_honored == true
 	on.comply_by == "2025-08-29"
+}
+
+optin(residence, business, on, age) := {
+	"kind": "opt_in", "as_of": sprintf("%sT12:00:00Z", [on]),
+	"consumer": {"residence": residence, "age": age}, "business": business,
+	"steps": [
+		{"type": "request", "at": sprintf("%sT10:00:00Z", [on]), "channel": "web", "action_id": "form-1", "subject_id": "c-1", "actor": "consumer", "affirmative": true, "prechecked": false, "bundled": false},
+		{"type": "confirmation", "at": sprintf("%sT10:20:00Z", [on]), "channel": "email", "action_id": "link-1", "subject_id": "c-1", "actor": "consumer", "affirmative": true, "prechecked": false, "bundled": false},
+	],
+}
+
+minor_codes(inp, law) := c if {
+	c := {r.code | some r in opt_in.decision.reasons; r.law == law} with input as inp
+}
+
+test_minors_13_to_16_need_their_consent if {
+	minor_codes(optin("US-NJ", big, "2026-03-02", 16), "NJDPA") == {"minor_consent_required"}
+	minor_codes(optin("US-NJ", big, "2026-03-02", 13), "NJDPA") == {"minor_consent_required"}
+	minor_codes(optin("US-NJ", big, "2026-03-02", 17), "NJDPA") == set()
+	some r in opt_in.decision.reasons with input as optin("US-NJ", big, "2026-03-02", 16)
+	r.code == "minor_consent_required"
+	r.citation == "N.J.S.A. 56:8-166.12(a)(7)"
 }

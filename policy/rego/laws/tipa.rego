@@ -74,11 +74,31 @@ law := {
 			"authority": {"name": "the Tennessee Attorney General and Reporter", "citation": "Tenn. Code Ann. § 47-18-3304(c)"},
 		},
 		"scope": {
-			"sources": ["consumer", "third_party", "observed", "inferred"],
+			"sources": {"consumer", "third_party", "observed", "inferred"},
 			"text": "personal information provided by or obtained about the consumer",
 			"citation": "Tenn. Code Ann. § 47-18-3304(a)(2)(C)",
 		},
 		"duty": {"citation": "Tenn. Code Ann. § 47-18-3304(a)(2)(C)"},
+		# The exceptions to deletion were not retrieved (FACTS-STATES TN-11,
+		# MEMORY): the Virginia model list, cited to the section as the
+		# best reading and flagged for counsel (unverified below). No CalECPA,
+		# free-speech or public-health exception is assumed (never late).
+		"exceptions": {
+			"citation": "Tenn. Code Ann. § 47-18-3310",
+			"bases": {
+				"legal_obligation": {"citation": "Tenn. Code Ann. § 47-18-3310"},
+				"law_enforcement": {"citation": "Tenn. Code Ann. § 47-18-3310", "condition": "cooperation with a civil, criminal or regulatory inquiry, investigation, subpoena or summons by governmental authorities"},
+				"legal_claims": {"citation": "Tenn. Code Ann. § 47-18-3310"},
+				"complete_transaction": {"citation": "Tenn. Code Ann. § 47-18-3310", "condition": "only to provide a product or service the consumer specifically requested, perform a contract to which the consumer is a party, or take steps at the consumer's request before entering into one"},
+				"warranty_or_recall": {"citation": "Tenn. Code Ann. § 47-18-3310", "condition": "only to fulfil the terms of a written warranty or to carry out a product recall"},
+				"life_safety": {"citation": "Tenn. Code Ann. § 47-18-3310", "condition": "only to protect an interest essential for the life or physical safety of the consumer or another natural person"},
+				"security_integrity": {"citation": "Tenn. Code Ann. § 47-18-3310", "condition": "only to prevent, detect, protect against or respond to security incidents, identity theft, fraud, harassment, malicious, deceptive or illegal activity, or to preserve the integrity or security of systems"},
+				"research_public_interest": {"citation": "Tenn. Code Ann. § 47-18-3310", "condition": "public or peer-reviewed scientific or statistical research in the public interest, approved and monitored by an institutional review board or similar, where deletion would likely render impossible or seriously impair it"},
+				"debug_repair": {"citation": "Tenn. Code Ann. § 47-18-3310", "condition": "only to identify and repair technical errors that impair existing or intended functionality"},
+				"internal_uses_expected": {"citation": "Tenn. Code Ann. § 47-18-3310", "condition": "solely internal operations reasonably aligned with the consumer's expectations or reasonably anticipated from the existing relationship"},
+			},
+		},
+		"legal_hold": {"citation": "Tenn. Code Ann. § 47-18-3310"},
 		"third_party_data": {"citation": "Tenn. Code Ann. § 47-18-3304(a)(2)(C)", "options": ["retain_record_minimum", "opt_out"]},
 	},
 	"opt_out": {
@@ -91,7 +111,7 @@ law := {
 		{"pointer": "/thresholds", "note": "the thresholds rest on secondary sources (TN-2, CONFIRMED-S); whether payment-only data is excluded is MEMORY"},
 		{"pointer": "/exempt_entities", "note": "entity exemptions rest on secondary sources (TN-3, CONFIRMED-S); licensed insurers have no exemption code"},
 		{"pointer": "/delete/appeal", "note": "60 days and the Attorney General contact rest on a secondary source (TN-7, CONFIRMED-S)"},
-		{"pointer": "/delete", "note": "the exceptions to deletion (§§ 47-18-3310, -3311) were not retrieved (TN-11, MEMORY): no basis is mapped, so every claimed exception goes to Legal"},
+		{"pointer": "/delete/exceptions", "note": "the exceptions to deletion were not retrieved (TN-11, MEMORY): the Virginia model list is cited to the section (Tenn. Code Ann. § 47-18-3310) as the best reading; subsections, conditions and which bases the law has are for counsel"},
 		{"pointer": "/opt_out", "note": "no universal opt-out signal requirement and no authorized agent in the enacted text (TN-8, MEMORY: absence); dsrkit reading O2: not required"},
 	],
 }
