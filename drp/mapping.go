@@ -47,6 +47,7 @@ var Reasons = map[string]string{
 
 	// verification of a request to delete
 	"verified":                      "",
+	"verified_as_it_stands":         "",
 	"not_yet_verified":              NeedUserVerification,
 	"reauthentication_needed":       NeedUserVerification,
 	"consumer_confirmation_missing": NeedUserVerification,

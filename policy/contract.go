@@ -44,12 +44,23 @@ type Requester struct {
 	Authorization string `json:"authorization,omitempty"`
 }
 
-// Business holds the business's facts. A nil figure is unknown.
+// Business holds the business's facts. A nil figure is unknown, and a law
+// whose threshold needs it is assumed to apply (never late). Each
+// threshold field is described in schemas/common.json.
 type Business struct {
-	TimeZone                     string   `json:"time_zone,omitempty"`
-	Calendar                     string   `json:"calendar,omitempty"`
-	AnnualRevenueUSD             *float64 `json:"annual_revenue_usd,omitempty"`
-	ConsumersPerYear             *int64   `json:"consumers_per_year,omitempty"`
+	TimeZone         string   `json:"time_zone,omitempty"`
+	Calendar         string   `json:"calendar,omitempty"`
+	AnnualRevenueUSD *float64 `json:"annual_revenue_usd,omitempty"`
+	ConsumersPerYear *int64   `json:"consumers_per_year,omitempty"`
+	// ConsumersOrHouseholdsBoughtSoldOrSharedPerYear is the number of
+	// consumers or households whose personal information the business
+	// annually buys, sells or shares: the CCPA's volume threshold (Cal.
+	// Civ. Code § 1798.140(d)(1)(B)). What is bought counts.
+	ConsumersOrHouseholdsBoughtSoldOrSharedPerYear *int64 `json:"consumers_or_households_bought_sold_or_shared_per_year,omitempty"`
+	// Deprecated: ConsumersSoldOrSharedPerYear is the former name of
+	// ConsumersOrHouseholdsBoughtSoldOrSharedPerYear, still read as it for
+	// one release (0.2.0); set the new field. Given both, the policy counts
+	// the larger figure.
 	ConsumersSoldOrSharedPerYear *int64   `json:"consumers_sold_or_shared_per_year,omitempty"`
 	RevenueShareFromSale         *float64 `json:"revenue_share_from_sale,omitempty"`
 	SellsOrShares                *bool    `json:"sells_or_shares,omitempty"`

@@ -56,6 +56,22 @@ business := object.get(input, "business", {})
 
 exemptions := {e | some e in object.get(business, "exemptions", [])}
 
+# aliases maps a business fact's name to the deprecated name the request
+# contract still accepts for it (schemas/common.json, one release):
+# consumers_sold_or_shared_per_year counted only what was sold or shared,
+# where the CCPA counts consumers or households whose personal information
+# the business buys, sells or shares (Cal. Civ. Code § 1798.140(d)(1)(B)).
+aliases := {"consumers_or_households_bought_sold_or_shared_per_year": "consumers_sold_or_shared_per_year"}
+
+# facts are the business's facts as the laws' tests read them: a fact given
+# under its deprecated name is read under the new one; given under both, the
+# larger figure counts (never late).
+facts := object.union(business, {name: max(given) |
+	some name, old in aliases
+	given := [x | some k in [name, old]; x := business[k]; x != null]
+	count(given) > 0
+})
+
 # Every decision evaluates this package, for every law: each test of a law
 # is judged once (territory_alts, consumer_alts, threshold_alts,
 # exemption_alts, keyed by the law's id) and the statuses and the messages
@@ -108,13 +124,14 @@ alternative(alt) := "not_met" if {
 } else := "met"
 
 # fact_status is the status of one condition on a business fact: unknown
-# when the fact is not given (absent or null in input.business).
+# when the fact is not given (absent or null in input.business, read
+# through facts).
 fact_status(a) := "met" if {
-	x := input.business[a.fact]
+	x := facts[a.fact]
 	x != null
 	compare(a.op, x, a.value)
 } else := "not_met" if {
-	input.business[a.fact] != null
+	facts[a.fact] != null
 } else := "unknown"
 
 compare(">", x, y) if x > y
@@ -228,7 +245,7 @@ figures(judged) := concat(", ", [sprintf("%s %s", [f, value_text(f)]) | some f i
 facts_read(judged) := sort({a.fact | some [alt, _] in judged; some a in alt.all})
 
 value_text(f) := sprintf("%v", [x]) if {
-	x := input.business[f]
+	x := facts[f]
 	x != null
 } else := "not given"
 

@@ -57,12 +57,15 @@ law := {
 			# The 2018 text: 50,000 consumers, households or devices (FACTS has
 			# no primary text for it: MEMORY, the stricter reading).
 			{
-				"all": [{"fact": "consumers_sold_or_shared_per_year", "op": ">=", "value": 50000}],
+				"all": [{"fact": "consumers_or_households_bought_sold_or_shared_per_year", "op": ">=", "value": 50000}],
 				"until": cpra,
 				"citation": "Cal. Civ. Code § 1798.140(c)(1)(B) (2018 text)",
 			},
+			# Buys, sells or shares the personal information of 100,000 or
+			# more consumers or households (dsrkit reading § 6): a list buyer
+			# counts what it buys.
 			{
-				"all": [{"fact": "consumers_sold_or_shared_per_year", "op": ">=", "value": 100000}],
+				"all": [{"fact": "consumers_or_households_bought_sold_or_shared_per_year", "op": ">=", "value": 100000}],
 				"from": cpra,
 				"citation": "Cal. Civ. Code § 1798.140(d)(1)(B)",
 			},
@@ -149,6 +152,9 @@ law := {
 		# FACTS CA-60, CONFIRMED-P).
 		"alternatives": {"citation": "Cal. Code Regs. tit. 11, § 7022(b)(1)"},
 	},
+	# The verification standard of a request to delete (dsrkit reading § 4):
+	# reasonable certainty, reasonably high for sensitive data (FACTS § 1.7).
+	"verification": {"ordinary": "reasonable", "sensitive": "reasonably_high", "citation": "Cal. Code Regs. tit. 11, § 7062(b)–(d)"},
 	"opt_out": {
 		"comply": {"n": 15, "unit": "business_days", "citation": "Cal. Code Regs. tit. 11, § 7026(f)"},
 		# No verification may be required to opt out (§ 7026(d)); a denial

@@ -4,7 +4,7 @@ import data.dsrkit.applicability
 import data.dsrkit.laws.ccpa
 
 # figures of a business below every threshold; each test raises one.
-small := {"annual_revenue_usd": 1000000, "consumers_sold_or_shared_per_year": 0, "revenue_share_from_sale": 0}
+small := {"annual_revenue_usd": 1000000, "consumers_or_households_bought_sold_or_shared_per_year": 0, "revenue_share_from_sale": 0}
 
 big := object.union(small, {"annual_revenue_usd": 30000000})
 
@@ -52,14 +52,43 @@ test_revenue_above_26_625_000_from_2025 if {
 }
 
 test_sold_or_shared_50000_before_cpra if {
-	not applies(req("2022-12-31", with_figure("consumers_sold_or_shared_per_year", 49999)))
-	applies(req("2022-12-31", with_figure("consumers_sold_or_shared_per_year", 50000)))
+	not applies(req("2022-12-31", with_figure("consumers_or_households_bought_sold_or_shared_per_year", 49999)))
+	applies(req("2022-12-31", with_figure("consumers_or_households_bought_sold_or_shared_per_year", 50000)))
 }
 
 test_sold_or_shared_100000_from_cpra if {
-	not applies(req("2023-01-01", with_figure("consumers_sold_or_shared_per_year", 50000)))
-	not applies(req("2023-01-01", with_figure("consumers_sold_or_shared_per_year", 99999)))
-	applies(req("2023-01-01", with_figure("consumers_sold_or_shared_per_year", 100000)))
+	not applies(req("2023-01-01", with_figure("consumers_or_households_bought_sold_or_shared_per_year", 50000)))
+	not applies(req("2023-01-01", with_figure("consumers_or_households_bought_sold_or_shared_per_year", 99999)))
+	applies(req("2023-01-01", with_figure("consumers_or_households_bought_sold_or_shared_per_year", 100000)))
+}
+
+# The volume test counts consumers or households whose personal information
+# the business buys, sells or shares (Cal. Civ. Code § 1798.140(d)(1)(B)): a
+# list buyer that sells nothing still counts the households it buys.
+test_households_bought_count_toward_100000 if {
+	inp := req("2026-03-02", {"annual_revenue_usd": 1000000, "revenue_share_from_sale": 0, "consumers_or_households_bought_sold_or_shared_per_year": 120000})
+	applies(inp)
+	some r in applicability.reasons.CCPA with input as inp
+	r.code == "applies"
+	r.message == "CCPA applies on 2026-03-02: in force from 2020-01-01; territory: residence in US-CA; relationship: customer; threshold: business.consumers_or_households_bought_sold_or_shared_per_year >= 100000"
+}
+
+# The deprecated name consumers_sold_or_shared_per_year is still read, as
+# the new one, for one release.
+test_deprecated_sold_or_shared_name_is_read_as_the_new_one if {
+	old := {"annual_revenue_usd": 1000000, "revenue_share_from_sale": 0, "consumers_sold_or_shared_per_year": 100000}
+	applies(req("2026-03-02", old))
+	not applies(req("2026-03-02", object.union(old, {"consumers_sold_or_shared_per_year": 99999})))
+	some r in applicability.reasons.CCPA with input as req("2026-03-02", object.union(old, {"consumers_sold_or_shared_per_year": 99999}))
+	r.code == "below_threshold"
+	r.message == "CCPA applies on 2026-03-02 to a business meeting any of: business.annual_revenue_usd > 26625000 or business.consumers_or_households_bought_sold_or_shared_per_year >= 100000 or business.revenue_share_from_sale >= 0.5; the business: annual_revenue_usd 1000000, consumers_or_households_bought_sold_or_shared_per_year 99999, revenue_share_from_sale 0"
+}
+
+# Both names given: the larger figure counts (never late).
+test_both_names_given_the_larger_figure_counts if {
+	both := object.union(small, {"consumers_sold_or_shared_per_year": 100000, "consumers_or_households_bought_sold_or_shared_per_year": 5})
+	applies(req("2026-03-02", both))
+	not applies(req("2026-03-02", object.union(both, {"consumers_sold_or_shared_per_year": 6})))
 }
 
 test_half_of_revenue_from_selling_or_sharing if {
@@ -71,7 +100,7 @@ test_below_threshold_names_thresholds_and_figures if {
 	some r in applicability.reasons.CCPA with input as req("2026-03-02", small)
 	r.code == "below_threshold"
 	r.citation == "Cal. Civ. Code § 1798.140(d)(1)"
-	r.message == "CCPA applies on 2026-03-02 to a business meeting any of: business.annual_revenue_usd > 26625000 or business.consumers_sold_or_shared_per_year >= 100000 or business.revenue_share_from_sale >= 0.5; the business: annual_revenue_usd 1000000, consumers_sold_or_shared_per_year 0, revenue_share_from_sale 0"
+	r.message == "CCPA applies on 2026-03-02 to a business meeting any of: business.annual_revenue_usd > 26625000 or business.consumers_or_households_bought_sold_or_shared_per_year >= 100000 or business.revenue_share_from_sale >= 0.5; the business: annual_revenue_usd 1000000, consumers_or_households_bought_sold_or_shared_per_year 0, revenue_share_from_sale 0"
 }
 
 test_unknown_revenue_is_assumed if {
@@ -87,7 +116,7 @@ test_unknown_revenue_is_assumed if {
 test_no_figures_at_all if {
 	some r in applicability.reasons.CCPA with input as req("2026-03-02", {})
 	r.code == "threshold_unknown"
-	r.message == "CCPA threshold could not be checked: business.annual_revenue_usd > 26625000, business.consumers_sold_or_shared_per_year >= 100000, business.revenue_share_from_sale >= 0.5 (not given); CCPA is assumed to apply (never late)"
+	r.message == "CCPA threshold could not be checked: business.annual_revenue_usd > 26625000, business.consumers_or_households_bought_sold_or_shared_per_year >= 100000, business.revenue_share_from_sale >= 0.5 (not given); CCPA is assumed to apply (never late)"
 }
 
 test_a_known_figure_above_a_threshold_needs_no_other if {

@@ -114,6 +114,9 @@ law := {
 			"until": "the system is restored to an active system or is next accessed or used",
 		},
 	},
+	# The verification standard of a request to delete (dsrkit reading § 4):
+	# commercially reasonable efforts.
+	"verification": {"ordinary": "commercially_reasonable", "sensitive": "commercially_reasonable", "citation": "Colo. Rev. Stat. § 6-1-1306(2)(d)"},
 	"opt_out": {
 		"comply": {"unit": "as_soon_as_feasible", "outer_bound": {"n": 45, "unit": "days"}, "citation": "4 CCR 904-3, Rule 4.03(A); Colo. Rev. Stat. § 6-1-1306(2)(a)"},
 		# The controller complies if it can authenticate the consumer (and an

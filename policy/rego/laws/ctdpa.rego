@@ -130,6 +130,9 @@ law := {
 		# legal-claims exceptions (D3), the subsections of exceptions together.
 		"legal_hold": {"citation": "Conn. Gen. Stat. § 42-524(a)(1)–(2), (4)"},
 	},
+	# The verification standard of a request to delete (dsrkit reading § 4):
+	# commercially reasonable efforts.
+	"verification": {"ordinary": "commercially_reasonable", "sensitive": "commercially_reasonable", "citation": "Conn. Gen. Stat. § 42-518(c)(4)"},
 	"opt_out": {
 		"comply": {"n": 45, "unit": "days", "citation": "Conn. Gen. Stat. § 42-518(c)(1)"},
 		# An opt-out need not be authenticated; a denial only on a

@@ -169,6 +169,9 @@ law := {
 			},
 		},
 	},
+	# The verification standard of a request to delete (dsrkit reading § 4):
+	# reasonable doubts about identity (Art. 12(6)).
+	"verification": {"ordinary": "reasonable", "sensitive": "reasonable", "citation": "GDPR Art. 12(6)"},
 	"opt_out": {
 		# Stop without undue delay after an objection to direct marketing or
 		# a withdrawal of consent (Art. 21(3), 7(3)): no fixed date; the

@@ -103,6 +103,9 @@ law := {
 		# legal-claims exceptions (D3), the subsections of exceptions together.
 		"legal_hold": {"citation": "Utah Code § 13-61-304(1)(a)–(b), (d)"},
 	},
+	# The verification standard of a request to delete (dsrkit reading § 4):
+	# commercially reasonable efforts.
+	"verification": {"ordinary": "commercially_reasonable", "sensitive": "commercially_reasonable", "citation": "Utah Code § 13-61-203(5)"},
 	"opt_out": {
 		"comply": {"n": 45, "unit": "days", "citation": "Utah Code § 13-61-203(2)(a)"},
 		# The controller need not comply with a request it cannot

@@ -105,6 +105,9 @@ law := {
 		# legal-claims exceptions (D3), the subsections of exceptions together.
 		"legal_hold": {"citation": "Va. Code § 59.1-582(A)(1)–(2), (4)"},
 	},
+	# The verification standard of a request to delete (dsrkit reading § 4):
+	# commercially reasonable efforts.
+	"verification": {"ordinary": "commercially_reasonable", "sensitive": "commercially_reasonable", "citation": "Va. Code § 59.1-577(B)(4)"},
 	"opt_out": {
 		"comply": {"n": 45, "unit": "days", "citation": "Va. Code § 59.1-577(A)(5), (B)(1)"},
 		# The controller may authenticate a request with commercially

@@ -11,15 +11,9 @@ import data.dsrkit.lib
 import data.dsrkit.playbook
 
 # standards: each law's verification standard for a request to delete, for
-# ordinary data and when any item is sensitive (or the risk is high).
-standards := {
-	"CCPA": {"ordinary": "reasonable", "sensitive": "reasonably_high", "citation": "Cal. Code Regs. tit. 11, § 7062(b)–(d)"},
-	"VCDPA": {"ordinary": "commercially_reasonable", "sensitive": "commercially_reasonable", "citation": "Va. Code § 59.1-577(B)(4)"},
-	"CPA": {"ordinary": "commercially_reasonable", "sensitive": "commercially_reasonable", "citation": "Colo. Rev. Stat. § 6-1-1306(2)(d)"},
-	"CTDPA": {"ordinary": "commercially_reasonable", "sensitive": "commercially_reasonable", "citation": "Conn. Gen. Stat. § 42-518(c)(4)"},
-	"UCPA": {"ordinary": "commercially_reasonable", "sensitive": "commercially_reasonable", "citation": "Utah Code § 13-61-203(5)"},
-	"GDPR": {"ordinary": "reasonable", "sensitive": "reasonable", "citation": "GDPR Art. 12(6)"},
-}
+# ordinary data and when any item is sensitive (or the risk is high): the
+# law's own data (law.verification), by law id.
+standards := {id: v | some id, law in applicability.laws; v := law.verification}
 
 # rank orders the standards from the least to the most demanding.
 rank := {"none": 0, "commercially_reasonable": 1, "reasonable": 2, "reasonably_high": 3}
