@@ -27,6 +27,12 @@ const (
 	CTDPA = "CTDPA" // Connecticut Data Privacy Act
 	UCPA  = "UCPA"  // Utah Consumer Privacy Act
 	GDPR  = "GDPR"  // EU General Data Protection Regulation
+
+	NDPA   = "NDPA"   // Nebraska Data Privacy Act
+	NHDPA  = "NHDPA"  // New Hampshire, RSA ch. 507-H (Expectation of Privacy)
+	NJDPA  = "NJDPA"  // New Jersey Data Privacy Act, N.J.S.A. 56:8-166.4 et seq.
+	TIPA   = "TIPA"   // Tennessee Information Protection Act
+	MNCDPA = "MNCDPA" // Minnesota Consumer Data Privacy Act (MCDPA; MNCDPA to tell it from Montana's)
 )
 
 // Reason codes of a law's reasons.

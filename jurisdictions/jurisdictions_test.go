@@ -53,7 +53,7 @@ func TestEveryLawIsConsidered(t *testing.T) {
 	}
 	// Every law of the policy, in id order; the shipped policy has more
 	// state laws than the identifiers this package names.
-	assert.Subset(t, ids, []string{jurisdictions.CCPA, jurisdictions.CPA, jurisdictions.CTDPA, jurisdictions.GDPR, jurisdictions.UCPA, jurisdictions.VCDPA, "OCPA", "TDPSA"})
+	assert.Subset(t, ids, []string{jurisdictions.CCPA, jurisdictions.CPA, jurisdictions.CTDPA, jurisdictions.GDPR, jurisdictions.MNCDPA, jurisdictions.NDPA, jurisdictions.NHDPA, jurisdictions.NJDPA, jurisdictions.TIPA, jurisdictions.UCPA, jurisdictions.VCDPA, "OCPA", "TDPSA"})
 	assert.IsIncreasing(t, ids)
 	assert.False(t, res.Covered())
 	assert.Empty(t, res.Applicable())

@@ -263,7 +263,7 @@ notices contains notice(
 notices contains object.union(
 	notice(
 		"appeal_instructions",
-		sprintf("You may appeal this decision; we will answer your appeal within %d days of receiving it%s.", [appeal.n, appeal_extension_text(appeal)]),
+		sprintf("You may appeal this decision; we will answer your appeal within %d days of receiving it%s.%s", [appeal.n, appeal_extension_text(appeal), appeal_authority_text(appeal)]),
 		appeal.citation,
 		{deadlines.binding.respond_by},
 	),
@@ -280,6 +280,12 @@ notices contains object.union(
 appeal_extension_text(appeal) := sprintf(", or, if we tell you within those %d days that we need more time and why, within %d further days", [appeal.n, appeal.extension.n]) if appeal.extension
 
 appeal_extension_text(appeal) := "" if not appeal.extension
+
+# appeal_authority_text: a law that names whom to contact when an appeal is
+# denied (the Attorney General) has the instructions say so.
+appeal_authority_text(appeal) := sprintf(" If we deny your appeal, you may contact %s.", [appeal.authority.name]) if appeal.authority
+
+appeal_authority_text(appeal) := "" if not appeal.authority
 
 # METADATA
 # title: Complaint to a supervisory authority

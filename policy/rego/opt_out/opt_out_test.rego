@@ -241,11 +241,14 @@ test_uncovered_opt_out_is_a_decision if {
 	d.reasons == [{
 		"code": "not_covered",
 		"message": "no law considered applies to this request; see laws[] for each law's reason",
-		"citation": concat("; ", [applicability.laws[id].citation | some id in sort(object.keys(applicability.laws))]),
+		"citation": every_law_citation,
 		"rule": "data.dsrkit.opt_out.reasons",
 	}]
-	contains(d.reasons[0].citation, "Cal. Civ. Code § 1798.100 et seq.; Colo. Rev. Stat. § 6-1-1301 et seq.; Conn. Gen. Stat. § 42-515 et seq.")
+	startswith(every_law_citation, "Cal. Civ. Code § 1798.100 et seq.; Colo. Rev. Stat. § 6-1-1301 et seq.; Conn. Gen. Stat. § 42-515 et seq.; ")
 }
+
+# every_law_citation: each law's citation, in the order of the law ids.
+every_law_citation := concat("; ", [data.dsrkit.applicability.laws[id].citation | some id in sort(object.keys(data.dsrkit.applicability.laws))])
 
 # --- Universal opt-out signal (GPC) -----------------------------------------
 
