@@ -345,9 +345,9 @@ test_legal_hold_wins_over_every_other_claim_and_every_law if {
 }
 
 test_legal_hold_under_a_law_without_a_table if {
-	d := one({"OCPA"}, prod({"legal_hold": true}))
+	d := one({"XXDPA"}, prod({"legal_hold": true}))
 	d.exception.citation == "dsrkit reading D3"
-	reason(d, "legal_hold", "OCPA").citation == "dsrkit reading D3"
+	reason(d, "legal_hold", "XXDPA").citation == "dsrkit reading D3"
 }
 
 test_legal_hold_notice_tells_no_detail if {
@@ -391,12 +391,12 @@ test_unknown_basis_string_goes_to_legal if {
 }
 
 test_a_law_without_an_exception_table if {
-	d := one({"CCPA", "OCPA"}, prod(claim("legal_obligation")))
+	d := one({"CCPA", "XXDPA"}, prod(claim("legal_obligation")))
 	d.action == "retain"
-	reason(d, "needs_review", "").message == "this policy has no exception table for OCPA, so the claim legal_obligation cannot be checked: the item is kept, its use restricted, until Legal decides"
-	plain := one({"OCPA"}, prod({}))
+	reason(d, "needs_review", "").message == "this policy has no exception table for XXDPA, so the claim legal_obligation cannot be checked: the item is kept, its use restricted, until Legal decides"
+	plain := one({"XXDPA"}, prod({}))
 	plain.action == "delete"
-	reason(plain, "delete", "OCPA").citation == "dsrkit reading D1"
+	reason(plain, "delete", "XXDPA").citation == "dsrkit reading D1"
 	real := one({"CCPA"}, prod({})) with data.dsrkit.items.duty as {}
 	reason(real, "delete", "CCPA").citation == "Cal. Civ. Code § 1798.100 et seq."
 }
