@@ -29,6 +29,15 @@ const (
 	GDPR  = "GDPR"  // EU General Data Protection Regulation
 )
 
+// Identifiers of further state laws the shipped policy considers.
+const (
+	MODPA   = "MODPA"   // Maryland Online Data Privacy Act
+	INCDPA  = "INCDPA"  // Indiana Consumer Data Protection Act (INCDPA, to tell it from Iowa's)
+	KCDPA   = "KCDPA"   // Kentucky Consumer Data Protection Act
+	RIDTPPA = "RIDTPPA" // Rhode Island Data Transparency and Privacy Protection Act
+	FDBR    = "FDBR"    // Florida Digital Bill of Rights
+)
+
 // Reason codes of a law's reasons.
 const (
 	ReasonApplies          = "applies"

@@ -2,6 +2,7 @@ package jurisdictions_test
 
 import (
 	"context"
+	"slices"
 	"sync"
 	"testing"
 
@@ -51,7 +52,11 @@ func TestEveryLawIsConsidered(t *testing.T) {
 		assert.NotEmpty(t, l.Citation, l.Law)
 		assert.Equal(t, []string{jurisdictions.ReasonNotResident}, codes(l), l.Law)
 	}
-	assert.Equal(t, []string{jurisdictions.CCPA, jurisdictions.CPA, jurisdictions.CTDPA, jurisdictions.GDPR, jurisdictions.UCPA, jurisdictions.VCDPA}, ids)
+	assert.True(t, slices.IsSorted(ids), ids)
+	for _, id := range []string{jurisdictions.CCPA, jurisdictions.CPA, jurisdictions.CTDPA, jurisdictions.GDPR, jurisdictions.UCPA, jurisdictions.VCDPA,
+		jurisdictions.MODPA, jurisdictions.INCDPA, jurisdictions.KCDPA, jurisdictions.RIDTPPA, jurisdictions.FDBR} {
+		assert.Contains(t, ids, id)
+	}
 	assert.False(t, res.Covered())
 	assert.Empty(t, res.Applicable())
 }
@@ -61,6 +66,7 @@ func TestEachStateLaw(t *testing.T) {
 	for residence, law := range map[string]string{
 		"US-CA": jurisdictions.CCPA, "US-VA": jurisdictions.VCDPA, "US-CO": jurisdictions.CPA,
 		"US-CT": jurisdictions.CTDPA, "US-UT": jurisdictions.UCPA,
+		"US-MD": jurisdictions.MODPA, "US-IN": jurisdictions.INCDPA, "US-KY": jurisdictions.KCDPA, "US-RI": jurisdictions.RIDTPPA,
 	} {
 		res := resolve(t, policy.RequestHeader{ReceivedAt: "2026-03-02", Consumer: policy.Consumer{Residence: residence}, Business: business})
 		assert.Equal(t, []string{law}, res.Applicable(), residence)
