@@ -35,6 +35,15 @@ const (
 	MNCDPA = "MNCDPA" // Minnesota Consumer Data Privacy Act (MCDPA; MNCDPA to tell it from Montana's)
 )
 
+// Identifiers of further state laws the shipped policy considers.
+const (
+	MODPA   = "MODPA"   // Maryland Online Data Privacy Act
+	INCDPA  = "INCDPA"  // Indiana Consumer Data Protection Act (INCDPA, to tell it from Iowa's)
+	KCDPA   = "KCDPA"   // Kentucky Consumer Data Protection Act
+	RIDTPPA = "RIDTPPA" // Rhode Island Data Transparency and Privacy Protection Act
+	FDBR    = "FDBR"    // Florida Digital Bill of Rights
+)
+
 // Reason codes of a law's reasons.
 const (
 	ReasonApplies          = "applies"

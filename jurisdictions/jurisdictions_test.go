@@ -53,7 +53,8 @@ func TestEveryLawIsConsidered(t *testing.T) {
 	}
 	// Every law of the policy, in id order; the shipped policy has more
 	// state laws than the identifiers this package names.
-	assert.Subset(t, ids, []string{jurisdictions.CCPA, jurisdictions.CPA, jurisdictions.CTDPA, jurisdictions.GDPR, jurisdictions.MNCDPA, jurisdictions.NDPA, jurisdictions.NHDPA, jurisdictions.NJDPA, jurisdictions.TIPA, jurisdictions.UCPA, jurisdictions.VCDPA, "OCPA", "TDPSA"})
+	assert.Subset(t, ids, []string{jurisdictions.CCPA, jurisdictions.CPA, jurisdictions.CTDPA, jurisdictions.GDPR, jurisdictions.MNCDPA, jurisdictions.NDPA, jurisdictions.NHDPA, jurisdictions.NJDPA, jurisdictions.TIPA, jurisdictions.UCPA, jurisdictions.VCDPA,
+		jurisdictions.MODPA, jurisdictions.INCDPA, jurisdictions.KCDPA, jurisdictions.RIDTPPA, jurisdictions.FDBR, "OCPA", "TDPSA"})
 	assert.IsIncreasing(t, ids)
 	assert.False(t, res.Covered())
 	assert.Empty(t, res.Applicable())
@@ -64,6 +65,7 @@ func TestEachStateLaw(t *testing.T) {
 	for residence, law := range map[string]string{
 		"US-CA": jurisdictions.CCPA, "US-VA": jurisdictions.VCDPA, "US-CO": jurisdictions.CPA,
 		"US-CT": jurisdictions.CTDPA, "US-UT": jurisdictions.UCPA,
+		"US-MD": jurisdictions.MODPA, "US-IN": jurisdictions.INCDPA, "US-KY": jurisdictions.KCDPA, "US-RI": jurisdictions.RIDTPPA,
 	} {
 		res := resolve(t, policy.RequestHeader{ReceivedAt: "2026-03-02", Consumer: policy.Consumer{Residence: residence}, Business: business})
 		assert.Equal(t, []string{law}, res.Applicable(), residence)

@@ -36,6 +36,10 @@ type Consumer struct {
 	Relationship   string `json:"relationship,omitempty"`
 	Deceased       bool   `json:"deceased,omitempty"`
 	OptedOutOfSale bool   `json:"opted_out_of_sale,omitempty"`
+	// PriorRequests12Months is how many requests of this kind the business
+	// received from the consumer in the twelve months before this one (a
+	// law's free-request allowance); nil is unknown.
+	PriorRequests12Months *int `json:"prior_requests_12_months,omitempty"`
 }
 
 // Requester is who made the request.
@@ -66,6 +70,9 @@ type Business struct {
 	SellsOrShares                *bool    `json:"sells_or_shares,omitempty"`
 	ProcessesSensitiveData       *bool    `json:"processes_sensitive_data,omitempty"`
 	SBASmallBusiness             *bool    `json:"sba_small_business,omitempty"`
+	RevenueShareFromOnlineAds    *float64 `json:"revenue_share_from_online_ads,omitempty"`
+	OperatesSmartSpeakerService  *bool    `json:"operates_smart_speaker_service,omitempty"`
+	AppStoreApplications         *int64   `json:"app_store_applications,omitempty"`
 	OptOutURL                    string   `json:"opt_out_url,omitempty"`
 	Exemptions                   []string `json:"exemptions,omitempty"`
 	EUEstablishment              *bool    `json:"eu_establishment,omitempty"`

@@ -79,7 +79,7 @@ test_new_york_resident_under_no_law if {
 test_every_law_is_listed_in_results if {
 	results := applicability.results with input as object.union(ca, {"consumer": {"residence": "DE"}})
 	[r.law | some r in results] == sort(object.keys(applicability.laws))
-	every id in ["CCPA", "CPA", "CTDPA", "GDPR", "UCPA", "VCDPA", "OCPA", "TDPSA", "MTCDPA", "IACDPA", "DPDPA", "NDPA", "NHDPA", "NJDPA", "TIPA", "MNCDPA"] {
+	every id in ["CCPA", "CPA", "CTDPA", "GDPR", "UCPA", "VCDPA", "OCPA", "TDPSA", "MTCDPA", "IACDPA", "DPDPA", "NDPA", "NHDPA", "NJDPA", "TIPA", "MNCDPA", "MODPA", "INCDPA", "KCDPA", "RIDTPPA", "FDBR"] {
 		id in object.keys(applicability.laws)
 	}
 	every r in results {

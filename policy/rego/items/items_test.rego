@@ -226,7 +226,15 @@ expect_basis(law, basis, d) if {
 	d.exception == {"basis": basis, "law": law, "citation": items.exceptions[law][basis]}
 }
 
+# A law without an exception list: Legal decides every claim (D2).
+expect_basis(law, _, d) if {
+	not items.exceptions[law]
+	d.action == "retain"
+	"needs_review" in codes(d)
+}
+
 expect_basis(law, basis, d) if {
+	items.exceptions[law]
 	not items.exceptions[law][basis]
 	not items.grounds[law].implied_by_claim[basis]
 	d.action == "delete"

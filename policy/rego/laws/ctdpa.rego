@@ -143,6 +143,21 @@ law := {
 		"after_opt_out": {"citation": "Conn. Gen. Stat. § 42-518(a)(5)"},
 	},
 	"consent": {"citation": "Conn. Gen. Stat. § 42-515 (\"consent\")"},
+	# Sensitive data (FACTS-STATES CT25-5, CONFIRMED-S): from 2026-07-01 (P.A.
+	# 25-113) the definition is expanded and a sale of sensitive data needs
+	# the consumer's consent.
+	"sensitive_data": [{
+		"from": pa_25_113,
+		"rule": "consent",
+		"scope": ["sale"],
+		"citation": "Conn. Gen. Stat. § 42-520, as amended by P.A. 25-113",
+	}],
+	"unverified": [
+		{"pointer": "/thresholds", "note": "P.A. 25-113 thresholds from 2026-07-01 (35,000 consumers, any sensitive data, or offering data for sale), secondary sources only (FACTS-STATES CT25-3)"},
+		{"pointer": "/exempt_entities", "note": "from 2026-07-01 the GLBA entity exemption becomes data-level, with new entity exemptions for specified banks, credit unions, insurers and investment advisers (CT25-4, secondary): no request field says so, not encoded (the law applies, never late)"},
+		{"pointer": "/delete", "note": "no source reports a change by P.A. 25-113 to the deletion scope, the 45 + 45-day response or the 60-day appeal (CT25-6, MEMORY)"},
+		{"pointer": "/sensitive_data", "note": "consent for the sale of sensitive data from 2026-07-01, secondary sources only (CT25-5); P.A. 26-64's ban on selling precise geolocation data from 2026-10-01 (CT25-8) not encoded"},
+	],
 	# Known minors under 18 (dsrkit reading O5): from 2024-10-01 (P.A. 23-56)
 	# no sale or targeted advertising without the minor's consent; from
 	# 2026-07-01 (P.A. 25-113) neither, even with consent; profiling in

@@ -103,3 +103,13 @@ test_consumers_in_an_individual_context_only if {
 test_connecticut_residents_only if {
 	codes(object.union(req("2026-03-02", big), {"consumer": {"residence": "US-NY"}})) == {"not_resident"}
 }
+
+test_sale_of_sensitive_data_needs_consent_from_july_2026 if {
+	ctdpa.law.sensitive_data == [{
+		"from": "2026-07-01",
+		"rule": "consent",
+		"scope": ["sale"],
+		"citation": "Conn. Gen. Stat. § 42-520, as amended by P.A. 25-113",
+	}]
+	{p.pointer | some p in ctdpa.law.unverified} == {"/thresholds", "/exempt_entities", "/delete", "/sensitive_data"}
+}

@@ -66,6 +66,23 @@ schema := {
 					},
 				},
 				"complaint": {"$ref": "#/$defs/cited"},
+				"free_requests": {
+					"type": "object",
+					"additionalProperties": false,
+					"required": ["n", "per", "citation"],
+					"description": "How many requests a consumer may make free of charge in a period (Indiana: one a year; Kentucky: two in twelve months): a request beyond them may carry a reasonable fee, or be declined only as manifestly unfounded, excessive or repetitive. Read with consumer.prior_requests_12_months.",
+					"properties": {
+						"n": {"type": "integer", "minimum": 1},
+						"per": {
+							"type": "object",
+							"additionalProperties": false,
+							"required": ["n", "unit"],
+							"properties": {"n": {"type": "integer", "minimum": 1}, "unit": {"enum": ["months"]}},
+						},
+						"citation": {"$ref": "#/$defs/citation"},
+						"note": {"$ref": "#/$defs/text"},
+					},
+				},
 				"record": {"$ref": "#/$defs/period"},
 				"scope": {
 					"type": "object",
@@ -187,6 +204,23 @@ schema := {
 					"rule": {"enum": ["prohibited", "parental_consent", "consent"]},
 					"scope": {"type": "array", "minItems": 1, "uniqueItems": true, "items": {"enum": ["sale", "sharing", "targeted_advertising", "profiling"]}},
 					"knowledge": {"enum": ["actual", "actual_or_willful_disregard", "knew_or_should_have_known"], "description": "What the business must know of the age for the rule to bind it; a request that states the age is such knowledge."},
+					"citation": {"$ref": "#/$defs/citation"},
+					"note": {"$ref": "#/$defs/text"},
+				},
+			},
+		},
+		"sensitive_data": {
+			"type": "array",
+			"description": "The law's rules on sensitive data, each in force from its from (inclusive) until its until (exclusive): what the scope needs. prohibited: not even with consent (Maryland: never sold); consent: the consumer's opt-in consent; strictly_necessary: only where strictly necessary to provide or maintain a product or service the consumer requested.",
+			"items": {
+				"type": "object",
+				"additionalProperties": false,
+				"required": ["from", "rule", "scope", "citation"],
+				"properties": {
+					"from": {"$ref": "#/$defs/date"},
+					"until": {"$ref": "#/$defs/date"},
+					"rule": {"enum": ["prohibited", "consent", "strictly_necessary"]},
+					"scope": {"type": "array", "minItems": 1, "uniqueItems": true, "items": {"enum": ["sale", "processing"]}},
 					"citation": {"$ref": "#/$defs/citation"},
 					"note": {"$ref": "#/$defs/text"},
 				},
