@@ -142,4 +142,3 @@ reasons contains lib.reason("b", "second", rego.metadata.chain()) if input.kind 
 	_, err = policy.New(context.Background(), policy.WithFS(fsys))
 	require.NoError(t, err)
 }
-
