@@ -16,9 +16,10 @@
 #   <!-- ci: file PATH -->        the block is the file PATH, verbatim
 #   <!-- ci: excerpt PATH -->     the block occurs verbatim in the file PATH
 # Blocks without a marker (outputs, code shown for reading) are not run.
-# All blocks share one shell, so an `export` in one holds in the next.
-# Output streams as it comes, indented; a block running longer than a
-# minute says so every minute.
+# Each block starts from the environment and directory the one before left,
+# so an `export` in one holds in the next; a failing block is reported and
+# the rest still run. Output streams as it comes, indented; a block running
+# longer than a minute says so every minute.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -63,20 +64,34 @@ awk -v dir="$work/blocks" -v doc="$doc" '
 ' "$root/$doc"
 
 cd "$root"
+# Each block runs in a subshell that starts from the environment and the
+# directory the previous block left (so an `export` or a `cd` carries on)
+# and saves them when it ends; a failing block is reported and the next
+# ones still run. The exit status is 1 if any block failed.
+state="$work/state"
+export -p > "$state.env"
+pwd > "$state.pwd"
 count=0
-failed() { echo "FAIL $where: $*"; exit 1; }
+nfailed=0
+failed() { echo "FAIL $where: $*"; nfailed=$((nfailed + 1)); }
 for b in "$work"/blocks/*; do
 	[ -d "$b" ] || continue
 	where="$doc:$(cat "$b/line")"
 	if [ -f "$b/file" ]; then
-		cmp -s "$b/code" "$(cat "$b/file")" || { diff "$b/code" "$(cat "$b/file")" || true; failed "the block is not $(cat "$b/file") verbatim"; }
-		echo "ok   $where  is $(cat "$b/file")"
+		if cmp -s "$b/code" "$(cat "$b/file")"; then
+			echo "ok   $where  is $(cat "$b/file")"
+		else
+			diff "$b/code" "$(cat "$b/file")" || true
+			failed "the block is not $(cat "$b/file") verbatim"
+		fi
 		continue
 	fi
 	if [ -f "$b/excerpt" ]; then
-		python3 -c 'import sys; sys.exit(0 if open(sys.argv[1]).read() in open(sys.argv[2]).read() else 1)' "$b/code" "$(cat "$b/excerpt")" \
-			|| failed "the block no longer occurs verbatim in $(cat "$b/excerpt")"
-		echo "ok   $where  quotes $(cat "$b/excerpt")"
+		if python3 -c 'import sys; sys.exit(0 if open(sys.argv[1]).read() in open(sys.argv[2]).read() else 1)' "$b/code" "$(cat "$b/excerpt")"; then
+			echo "ok   $where  quotes $(cat "$b/excerpt")"
+		else
+			failed "the block no longer occurs verbatim in $(cat "$b/excerpt")"
+		fi
 		continue
 	fi
 	mode="$(cat "$b/mode" 2>/dev/null || echo run)"
@@ -86,33 +101,53 @@ for b in "$work"/blocks/*; do
 	start=$(date +%s)
 	( while sleep 60; do echo "     … $where still running ($(( $(date +%s) - start ))s)"; done ) &
 	tick=$!
-	# The block runs in this shell (its exports persist), its output shown
-	# as it comes and kept for the expectations; set -e stops at the first
-	# failing command, and the trap names the block.
-	trap 'rc=$?; kill $tick 2>/dev/null || true; if [ $rc -ne 0 ]; then echo "FAIL $where (exit $rc)"; fi; cleanup' EXIT
 	if [ "$mode" = fails ]; then
 		n=$(grep -n . "$b/code" | tail -n 1 | cut -d: -f1)
 		head -n "$((n - 1))" "$b/code" > "$b/first"
 		sed -n "${n}p" "$b/code" > "$b/last"
-		{
-			# shellcheck disable=SC1091
-			source "$b/first"
-			# shellcheck disable=SC1091
-			if source "$b/last"; then echo "expected to fail: $(cat "$b/last")"; false; fi
-		} > >(tee "$out" | sed 's/^/     /') 2>&1
 	else
-		# shellcheck disable=SC1091
-		source "$b/code" > >(tee "$out" | sed 's/^/     /') 2>&1
+		cp "$b/code" "$b/first"
+		: > "$b/last"
 	fi
-	wait $! 2>/dev/null || true # the output's process substitution
+	# The subshell: set -e stops at the first failing command of the block;
+	# in fails mode its last command must fail. Output is shown as it comes
+	# and kept for the expectations.
+	# (set +e here: inside `||` or `if`, the subshell's set -e would not hold.)
+	set +e
+	(
+		set -euo pipefail
+		# shellcheck disable=SC1090,SC1091
+		source "$state.env"
+		cd "$(cat "$state.pwd")"
+		# shellcheck disable=SC1091
+		source "$b/first"
+		if [ -s "$b/last" ]; then
+			# shellcheck disable=SC1091
+			if source "$b/last"; then echo "expected to fail: $(cat "$b/last")"; exit 1; fi
+		fi
+		export -p | grep -v '^declare -[a-z]*r' > "$state.env.new"
+		pwd > "$state.pwd"
+	) 2>&1 | tee "$out" | sed 's/^/     /'
+	rc=${PIPESTATUS[0]}
+	set -e
 	kill $tick 2>/dev/null || true
 	wait $tick 2>/dev/null || true
-	trap cleanup EXIT
+	if [ $rc -ne 0 ]; then
+		failed "exit $rc"
+		continue
+	fi
+	mv "$state.env.new" "$state.env"
+	ok=1
 	for e in "$b"/expect.*; do
 		[ -e "$e" ] || continue
-		grep -qF -- "$(cat "$e")" "$out" || failed "the output lacks: $(cat "$e")"
+		grep -qF -- "$(cat "$e")" "$out" || { failed "the output lacks: $(cat "$e")"; ok=0; }
 	done
+	[ $ok = 1 ] || continue
 	count=$((count + 1))
 	echo "ok   $where  ($mode, $(( $(date +%s) - start ))s)"
 done
+if [ $nfailed -gt 0 ]; then
+	echo "$doc: $nfailed command blocks failed, $count ran as written"
+	exit 1
+fi
 echo "$doc: $count command blocks ran as written"

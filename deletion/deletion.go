@@ -45,6 +45,11 @@ type Item struct {
 	Sensitive  bool   `json:"sensitive,omitempty"`
 	Source     string `json:"source,omitempty"`
 	LegalHold  bool   `json:"legal_hold,omitempty"`
+	// Household marks household data: personal information about a group
+	// of consumers who share a residence, not about this consumer alone.
+	// The CCPA's duty to delete does not reach it (Cal. Civ. Code §
+	// 1798.145(p)).
+	Household bool `json:"household,omitempty"`
 	// LawfulBasis is the item's GDPR lawful basis (consent, contract,
 	// legal_obligation, vital_interests, public_task, legitimate_interests);
 	// it decides whether an Art. 17(1) erasure ground holds. Empty: inferred

@@ -69,6 +69,7 @@ var Reasons = map[string]string{
 	"exception_applies":        ClaimNotCovered,
 	"legal_hold":               ClaimNotCovered,
 	"outside_scope":            ClaimNotCovered,
+	"household_data":           ClaimNotCovered,
 	"erasure_not_required":     ClaimNotCovered,
 	"not_required":             ClaimNotCovered,
 

@@ -95,3 +95,32 @@ func ExampleDecideOptIn() {
 	// invalid
 	// not_separate [Cal. Code Regs. tit. 11, § 7028(a)]
 }
+
+// A Californian opts out while the business's site carries an advertising
+// pixel: under the CCPA the pixel's operator is directed to comply and to
+// forward the request, as of the receipt (Cal. Code Regs. tit. 11,
+// § 7026(f)(3), dsrkit reading O1).
+func ExampleAvailability() {
+	ctx := context.Background()
+	eng, err := policy.New(ctx)
+	if err != nil {
+		panic(err)
+	}
+	d, err := optout.Decide(ctx, eng, optout.Request{
+		RequestHeader: policy.RequestHeader{
+			ReceivedAt: "2026-03-02T10:00:00-08:00",
+			Consumer:   policy.Consumer{Residence: "US-CA"},
+			Business:   policy.Business{TimeZone: "America/Los_Angeles"},
+		},
+		Signal:      "web_form",
+		AvailableTo: []optout.Availability{{Recipient: "adpixel", Means: "pixel"}},
+	})
+	if err != nil {
+		panic(err)
+	}
+	for _, i := range d.ThirdPartyInstructions {
+		fmt.Println("instruct", i.Recipient, "at", i.At, "["+i.Citation+"]")
+	}
+	// Output:
+	// instruct adpixel at 2026-03-02T10:00:00-08:00 [Cal. Code Regs. tit. 11, § 7026(f)(3)]
+}

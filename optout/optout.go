@@ -33,12 +33,24 @@ type Request struct {
 	Scope                   []string     `json:"scope,omitempty"`  // sale, sharing, targeted_advertising, sensitive_use
 	ProcessedAt             string       `json:"processed_at,omitempty"`
 	DisclosuresSinceReceipt []Disclosure `json:"disclosures_since_receipt,omitempty"`
-	FraudSuspected          bool         `json:"fraud_suspected,omitempty"`
+	// AvailableTo lists the third parties to whom the business makes
+	// personal information available when the request arrives (cookies,
+	// pixels, SDKs). Under the CCPA each is instructed to comply and to
+	// forward the request (Cal. Code Regs. tit. 11, § 7026(f)(3)).
+	AvailableTo    []Availability `json:"available_to,omitempty"`
+	FraudSuspected bool           `json:"fraud_suspected,omitempty"`
 	// FraudBasis documents the good-faith belief of fraud; without it a
 	// request is never denied for fraud.
 	FraudBasis string `json:"fraud_basis,omitempty"`
 	// ConsumerKnown says the business knows the consumer a signal comes from.
 	ConsumerKnown bool `json:"consumer_known,omitempty"`
+}
+
+// Availability is a third party to whom the business makes personal
+// information available, and how (cookie, pixel, SDK, ...; optional).
+type Availability struct {
+	Recipient string `json:"recipient"`
+	Means     string `json:"means,omitempty"`
 }
 
 // Disclosure is a sale or share of the consumer's personal information.

@@ -56,12 +56,19 @@ func TestAddALawWithoutGo(t *testing.T) {
 	req, err := os.ReadFile(ocpaRequest)
 	require.NoError(t, err)
 
-	// The shipped policy knows no Oregon law: the request is not covered.
-	before := decideDoc(t, engine(t), req)
+	// The shipped policy has its own Oregon law (laws/ocpa.rego): the copy
+	// leaves it out, so that the example adds a law the policy does not
+	// know. Without it the request is not covered.
+	dir := copyShippedPolicy(t)
+	for _, f := range []string{"ocpa.rego", "ocpa_test.rego"} {
+		require.NoError(t, os.Remove(filepath.Join(dir, "laws", f)))
+	}
+	withoutOregon, err := policy.New(ctx, policy.WithDir(dir))
+	require.NoError(t, err)
+	before := decideDoc(t, withoutOregon, req)
 	assert.Equal(t, "not_covered", before.Outcome)
 	assert.NotContains(t, lawsConsidered(before), "OCPA")
 
-	dir := copyShippedPolicy(t)
 	copyExample(t, ocpaLaw, filepath.Join(dir, "laws"))
 	eng, err := policy.New(ctx, policy.WithDir(dir))
 	require.NoError(t, err)
@@ -117,6 +124,72 @@ func TestAddALawWithoutGo(t *testing.T) {
 	}
 	assert.Equal(t, 7, rep.Passed)
 	assert.Zero(t, rep.Failed)
+}
+
+// TestAddedLawsDataReachesTheGenericRules: the deletion scope, duty and
+// verification standard of the added law are its own data (law.delete.scope,
+// .duty, law.verification in docs/examples/laws/ocpa.rego); the generic rules
+// of items/ and verification/ read them with no rule changed. A claimed
+// exception under a law whose data lists none goes to Legal.
+func TestAddedLawsDataReachesTheGenericRules(t *testing.T) {
+	req, err := os.ReadFile(ocpaRequest)
+	require.NoError(t, err)
+	var doc map[string]any
+	require.NoError(t, json.Unmarshal(req, &doc))
+	doc["verification"] = map[string]any{"method": "account_login", "reauthenticated": true}
+	doc["data"] = []any{
+		map[string]any{"id": "leads-1", "system": "crm", "system_type": "crm", "category": "contact", "source": "third_party"},
+		map[string]any{"id": "tickets-1", "system": "desk", "system_type": "support", "category": "support_ticket", "source": "consumer",
+			"exceptions": []any{map[string]any{"basis": "security_integrity"}}},
+	}
+	req, err = json.Marshal(doc)
+	require.NoError(t, err)
+
+	dir := copyShippedPolicy(t)
+	copyExample(t, ocpaLaw, filepath.Join(dir, "laws"))
+	eng, err := policy.New(context.Background(), policy.WithDir(dir))
+	require.NoError(t, err)
+	out, err := eng.Decide(context.Background(), req)
+	require.NoError(t, err)
+	var d struct {
+		Items []struct {
+			ID, Action string
+			Reasons    []struct{ Code, Law, Citation string }
+		}
+		Verification map[string]any
+		Reasons      []struct{ Code, Citation string }
+	}
+	require.NoError(t, json.Unmarshal(out, &d))
+
+	require.Len(t, d.Items, 2)
+	byID := map[string]int{}
+	for i, it := range d.Items {
+		byID[it.ID] = i
+	}
+	leads := d.Items[byID["leads-1"]]
+	assert.Equal(t, "delete", leads.Action, "OR-9: the scope reaches data obtained from another source")
+	require.Len(t, leads.Reasons, 1)
+	assert.Equal(t, "delete", leads.Reasons[0].Code)
+	assert.Equal(t, "OCPA", leads.Reasons[0].Law)
+	assert.Equal(t, "ORS 646A.574(1)(c)", leads.Reasons[0].Citation, "the law's delete.duty")
+
+	tickets := d.Items[byID["tickets-1"]]
+	assert.Equal(t, "retain", tickets.Action, "no exception table: the claim goes to Legal")
+	var codes []string
+	for _, r := range tickets.Reasons {
+		codes = append(codes, r.Code)
+	}
+	assert.Contains(t, codes, "needs_review")
+
+	assert.Equal(t, "commercially_reasonable", d.Verification["standard"])
+	assert.Equal(t, "verified", d.Verification["status"])
+	var verified []string
+	for _, r := range d.Reasons {
+		if r.Code == "verified" {
+			verified = append(verified, r.Citation)
+		}
+	}
+	assert.Equal(t, []string{"ORS 646A.576(5)(d)"}, verified, "the law's verification.citation")
 }
 
 // The example files are opa fmt-clean, and the guide shows the law's file

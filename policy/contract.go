@@ -65,6 +65,7 @@ type Business struct {
 	RevenueShareFromSale         *float64 `json:"revenue_share_from_sale,omitempty"`
 	SellsOrShares                *bool    `json:"sells_or_shares,omitempty"`
 	ProcessesSensitiveData       *bool    `json:"processes_sensitive_data,omitempty"`
+	SBASmallBusiness             *bool    `json:"sba_small_business,omitempty"`
 	OptOutURL                    string   `json:"opt_out_url,omitempty"`
 	Exemptions                   []string `json:"exemptions,omitempty"`
 	EUEstablishment              *bool    `json:"eu_establishment,omitempty"`

@@ -6,9 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"time"
 
+	"github.com/dsrkit/dsrkit/deletion"
 	"github.com/dsrkit/dsrkit/policy"
 )
 
@@ -24,6 +26,7 @@ import (
 //	directive_sent_at, confirmed_at         recipients[id = recipient].<name> = at
 //	extension_notified_at (+ reason)        extension.notified_at, extension.reason
 //	processed_at                            processed_at (an opt-out)
+//	verified_at (+ verification)            events.verified_at; verification.<member> for each member given
 //
 // Every event but processed_at is for a request to delete. A field the
 // event does not use must be absent.
@@ -45,6 +48,11 @@ type Event struct {
 	Recipient string `json:"recipient,omitempty"`
 	// Reason is the extension's reason (extension_notified_at only).
 	Reason string `json:"reason,omitempty"`
+	// Verification is how the team verified the consumer (verified_at
+	// only, optional): its members are merged into the request's
+	// verification (a DRP exercise arrives with none), each a fact that
+	// is not overwritten once recorded.
+	Verification *deletion.Verification `json:"verification,omitempty"`
 }
 
 // The errors of an event that cannot be recorded; each answer names the
@@ -105,6 +113,9 @@ func (e Event) check(now time.Time) (eventSpec, error) {
 		case v != "" && !slices.Contains(spec.required, name) && !slices.Contains(spec.optional, name):
 			return spec, fmt.Errorf("%w: %s takes no %s", ErrBadEvent, e.Event, name)
 		}
+	}
+	if e.Verification != nil && e.Event != "verified_at" {
+		return spec, fmt.Errorf("%w: %s takes no verification", ErrBadEvent, e.Event)
 	}
 	if at, err := time.Parse(time.RFC3339, e.At); err == nil && at.After(now) {
 		return spec, fmt.Errorf("%w: %s %s is after the service's clock (%s)", ErrEventRefused, e.Event, e.At, now.Format(time.RFC3339))
@@ -190,6 +201,13 @@ func applyEvent(doc json.RawMessage, kind string, e Event) (json.RawMessage, boo
 		changed, err = setRecipient(top, e)
 	case "item_deleted":
 		changed, err = member("events", func(o object) (bool, error) { return appendDeleted(o, e) })
+	case "verified_at":
+		changed, err = member("events", func(o object) (bool, error) { return o.set("events.verified_at", "verified_at", e.At) })
+		if err == nil && e.Verification != nil {
+			var c bool
+			c, err = member("verification", func(o object) (bool, error) { return mergeVerification(o, *e.Verification) })
+			changed = changed || c
+		}
 	default:
 		changed, err = member("events", func(o object) (bool, error) {
 			c, err := o.set("events."+e.Event, e.Event, e.At)
@@ -208,6 +226,29 @@ func applyEvent(doc json.RawMessage, kind string, e Event) (json.RawMessage, boo
 		return nil, false, err
 	}
 	return out, true, nil
+}
+
+// mergeVerification sets each member v gives in the request's
+// verification object.
+func mergeVerification(o object, v deletion.Verification) (bool, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return false, err
+	}
+	var members map[string]any
+	if err := json.Unmarshal(b, &members); err != nil {
+		return false, err
+	}
+	names := slices.Sorted(maps.Keys(members))
+	var changed bool
+	for _, name := range names {
+		c, err := o.set("verification."+name, name, members[name])
+		if err != nil {
+			return false, err
+		}
+		changed = changed || c
+	}
+	return changed, nil
 }
 
 // setRecipient sets recipients[id = e.Recipient].<e.Event>.

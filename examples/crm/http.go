@@ -36,11 +36,14 @@ const maxBody = 1 << 20
 // past the service's Timeout 503. An event that is not one is 400, one that
 // does not fit the request 422, one recorded already with another value 409.
 //
-// The privacy team's pages (HTML, see teamRoutes) are served beside the API.
+// The privacy team's pages (HTML, see teamRoutes) are served beside the API,
+// and, with a DRP agent configured, the Data Rights Protocol endpoints
+// (see drpRoutes), whose errors are DRP error states.
 func (s *Service) Handler() http.Handler {
 	mux := http.NewServeMux()
 	s.apiRoutes(mux)
 	s.teamRoutes(mux)
+	s.drpRoutes(mux)
 	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		ctx, cancel := context.WithTimeout(req.Context(), s.timeout())
 		defer cancel()

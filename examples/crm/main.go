@@ -55,6 +55,14 @@ func run(log *slog.Logger, args []string) error {
 	every := fs.Duration("redecide-every", 24*time.Hour, "interval of the pass that re-decides open requests (0: never)")
 	timeout := fs.Duration("timeout", DefaultTimeout, "deadline of the work on one HTTP request")
 	seed := fs.String("seed", "", "glob of request documents to decide and store at start (e.g. testdata/cases/*/request.json)")
+	var df drpFlags
+	fs.StringVar(&df.agentID, "drp-agent-id", "", "the DRP authorised agent's id (agent-id); empty: no DRP endpoints")
+	fs.StringVar(&df.businessID, "drp-business-id", "", "this business's DRP id (business-id)")
+	fs.StringVar(&df.verifyKey, "drp-verify-key", "", "the agent's Ed25519 public key, base64")
+	fs.StringVar(&df.tokenFile, "drp-token-file", "", "file holding the agent's bearer token (default: $"+drpTokenEnv+")")
+	fs.StringVar(&df.businessFile, "drp-business", "", "JSON file of the business facts (policy.Business) exercises are decided with")
+	fs.StringVar(&df.authorization, "drp-agent-authorization", "", "requester.authorization of the agent (e.g. signed_permission); empty: read from the exercise")
+	fs.StringVar(&df.verificationURL, "drp-verification-url", "", "prefix of user_verification_url; the request id is appended")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -62,6 +70,11 @@ func run(log *slog.Logger, args []string) error {
 		return err
 	}
 	key, err := loadKey(*keyFile, os.Getenv(keyEnv))
+	if err != nil {
+		return err
+	}
+
+	drpConfig, err := df.load(os.Getenv(drpTokenEnv))
 	if err != nil {
 		return err
 	}
@@ -96,6 +109,7 @@ func run(log *slog.Logger, args []string) error {
 		Now:     func() time.Time { return time.Now().UTC() },
 		Log:     log,
 		Timeout: *timeout,
+		DRP:     drpConfig,
 	}
 	if *seed != "" {
 		rep, err := Seed(ctx, svc, *seed)

@@ -35,6 +35,9 @@ type Service struct {
 	// Timeout bounds the work on one HTTP request (deciding and storing
 	// included); 0 is DefaultTimeout.
 	Timeout time.Duration
+	// DRP, when set, serves the Data Rights Protocol endpoints for its
+	// agent (see drpRoutes).
+	DRP *DRP
 
 	redecide sync.Mutex // one Redecide pass at a time
 	events   sync.Mutex // one AppendEvent at a time (another process: see ErrStale)

@@ -160,6 +160,10 @@ func RunSources(ctx context.Context, src *source.Sources, opts Options) (*Report
 	return rep, nil
 }
 
+// testTimeout bounds one Rego test. OPA's default, 5 s, is tripped by the
+// tests that judge every basis under every law on a loaded 2-core machine.
+const testTimeout = time.Minute
+
 // newRunner is OPA's test runner over src with dsrkit's built-ins, its
 // sandbox and strict built-in errors, as the engine evaluates. Its compiler
 // does not run package ruleref's stage: the Rego tests see what stock
@@ -175,6 +179,7 @@ func newRunner(src *source.Sources) *tester.Runner {
 	}
 	compiler := ast.NewCompiler().WithCapabilities(builtins.Capabilities()).WithEnablePrintStatements(true)
 	return tester.NewRunner().
+		SetTimeout(testTimeout).
 		SetCompiler(compiler).
 		SetStore(inmem.NewFromObject(src.Data)).
 		AddCustomBuiltins(custom).

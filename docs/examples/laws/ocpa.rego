@@ -60,5 +60,18 @@ law := {
 		"extension_notice": {"citation": "ORS 646A.576"},
 		# FACTS § 7: CONFIRMED-P (S5 Dp.364).
 		"appeal": {"n": 45, "unit": "days", "citation": "ORS 646A.576(6)(d)"},
+		# FACTS-STATES OR-9, CONFIRMED-P: data the consumer provided, data
+		# obtained from another source and derived data (every source).
+		"scope": {
+			"sources": {"consumer", "third_party", "observed", "inferred"},
+			"text": "personal data about the consumer, including data the consumer provided, data obtained from another source and derived data",
+			"citation": "ORS 646A.574(1)(c)",
+		},
+		"duty": {"citation": "ORS 646A.574(1)(c)"},
+		# No "exceptions" yet: the letter-by-letter list of ORS 646A.572(3)
+		# is not retrieved (OR-15, MEMORY), so a claimed exception goes to
+		# Legal until counsel maps each basis to its subsection.
 	},
+	# FACTS-STATES OR-13, CONFIRMED-P: commercially reasonable methods.
+	"verification": {"ordinary": "commercially_reasonable", "sensitive": "commercially_reasonable", "citation": "ORS 646A.576(5)(d)"},
 }

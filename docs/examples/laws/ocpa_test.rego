@@ -19,7 +19,9 @@ test_data if {
 	ocpa.law.delete.respond == {"n": 45, "unit": "days", "citation": "ORS 646A.576"}
 	ocpa.law.delete.appeal == {"n": 45, "unit": "days", "citation": "ORS 646A.576(6)(d)"}
 	ocpa.law.delete.extended.n == 90
-	object.keys(ocpa.law.delete) == {"respond", "extended", "extension_notice", "appeal"}
+	object.keys(ocpa.law.delete) == {"respond", "extended", "extension_notice", "appeal", "scope", "duty"}
+	ocpa.law.delete.duty.citation == "ORS 646A.574(1)(c)"
+	ocpa.law.verification == {"ordinary": "commercially_reasonable", "sensitive": "commercially_reasonable", "citation": "ORS 646A.576(5)(d)"}
 }
 
 test_in_force_from_2024_07_01 if {

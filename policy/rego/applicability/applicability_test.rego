@@ -78,7 +78,10 @@ test_new_york_resident_under_no_law if {
 
 test_every_law_is_listed_in_results if {
 	results := applicability.results with input as object.union(ca, {"consumer": {"residence": "DE"}})
-	[r.law | some r in results] == ["CCPA", "CPA", "CTDPA", "GDPR", "UCPA", "VCDPA"]
+	[r.law | some r in results] == sort(object.keys(applicability.laws))
+	every id in ["CCPA", "CPA", "CTDPA", "GDPR", "UCPA", "VCDPA", "OCPA", "TDPSA", "MTCDPA", "IACDPA", "DPDPA"] {
+		id in object.keys(applicability.laws)
+	}
 	every r in results {
 		r.citation != ""
 		count(r.reasons) > 0

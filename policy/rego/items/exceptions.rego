@@ -38,6 +38,11 @@ sources := {"consumer", "third_party", "observed", "inferred"}
 # source (never late).
 scope := {id: s | some id, law in applicability.laws; s := law.delete.scope}
 
+# household_data (D1): the laws whose duty to delete does not reach household
+# data (data[].household), with the provision (the law's
+# delete.household_data: CCPA § 1798.145(p)).
+household_data := {id: h | some id, law in applicability.laws; h := law.delete.household_data}
+
 # duty (D1, D6): the provision that obliges the business to delete (the
 # law's delete.duty).
 duty := {id: d.citation | some id, law in applicability.laws; d := law.delete.duty}

@@ -64,11 +64,25 @@ covered if count(applicability.applies) > 0
 # governing: the applicable laws whose right to delete reaches the item (D1).
 governing(item) := {law | some law in applicability.applies; in_scope(law, item)}
 
-# in_scope: a missing source counts as in scope; a law without a scope
-# entry reaches every source.
-in_scope(_, item) if not item.source
+# in_scope: the law reaches the item's source and, under a law whose duty
+# does not reach household data, the item is not household data.
+in_scope(law, item) if {
+	reaches_source(law, item)
+	not household_excluded(law, item)
+}
 
-in_scope(law, item) if item.source in object.get(scope, [law, "sources"], {item.source})
+# reaches_source: a missing source counts as in scope; a law without a
+# scope entry reaches every source.
+reaches_source(_, item) if not item.source
+
+reaches_source(law, item) if item.source in object.get(scope, [law, "sources"], {item.source})
+
+# household_excluded: the item is household data (data[].household) and the
+# law's duty to delete does not reach it (household_data).
+household_excluded(law, item) if {
+	item.household == true
+	household_data[law]
+}
 
 claims(item) := object.get(item, "exceptions", [])
 
@@ -511,8 +525,31 @@ item_reasons contains [id, lib.with_citation(lib.law_reason(law, "outside_scope"
 	some id, s in status
 	s == "out_of_scope"
 	some law in applicability.applies
+	not reaches_source(law, by_id[id])
 	msg := sprintf("%s reaches only %s; this item's source is %s", [law, scope[law].text, by_id[id].source])
 }
+
+# METADATA
+# title: Household data is outside the law's duty to delete
+# description: |
+#   The item is household data and the law's obligations do not reach
+#   household data (dsrkit reading D1; the law's household_data).
+# custom:
+#   citation: dsrkit reading D1; each law's household-data provision (household_data)
+item_reasons contains [id, lib.with_citation(lib.law_reason(law, "household_data", msg, rego.metadata.chain()), h.citation)] if {
+	some id, s in status
+	s == "out_of_scope"
+	some law in applicability.applies
+	reaches_source(law, by_id[id])
+	household_excluded(law, by_id[id])
+	h := household_data[law]
+	msg := sprintf("%s's duty to delete does not reach %s; this item is household data%s", [law, h.text, note_suffix(h)])
+}
+
+# note_suffix: a provision's note for counsel, in brackets.
+note_suffix(h) := sprintf(" (provision %s)", [h.note]) if {
+	h.note
+} else := ""
 
 # METADATA
 # title: What is done with an item outside every law's scope

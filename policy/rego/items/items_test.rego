@@ -212,7 +212,7 @@ test_each_law_keeps_on_its_own_ground if {
 # Every basis under every law: kept when the law's table lists it, deleted
 # otherwise (one law at a time).
 test_every_basis_under_every_law if {
-	every law in {l.law.id | some l in data.dsrkit.laws} {
+	every law in {l.id | some pkg; l := data.dsrkit.laws[pkg].law} {
 		every basis in items.bases {
 			d := one({law}, prod(claim(basis)))
 			expect_basis(law, basis, d)
@@ -345,9 +345,9 @@ test_legal_hold_wins_over_every_other_claim_and_every_law if {
 }
 
 test_legal_hold_under_a_law_without_a_table if {
-	d := one({"OCPA"}, prod({"legal_hold": true}))
+	d := one({"XXDPA"}, prod({"legal_hold": true}))
 	d.exception.citation == "dsrkit reading D3"
-	reason(d, "legal_hold", "OCPA").citation == "dsrkit reading D3"
+	reason(d, "legal_hold", "XXDPA").citation == "dsrkit reading D3"
 }
 
 test_legal_hold_notice_tells_no_detail if {
@@ -391,12 +391,12 @@ test_unknown_basis_string_goes_to_legal if {
 }
 
 test_a_law_without_an_exception_table if {
-	d := one({"CCPA", "OCPA"}, prod(claim("legal_obligation")))
+	d := one({"CCPA", "XXDPA"}, prod(claim("legal_obligation")))
 	d.action == "retain"
-	reason(d, "needs_review", "").message == "this policy has no exception table for OCPA, so the claim legal_obligation cannot be checked: the item is kept, its use restricted, until Legal decides"
-	plain := one({"OCPA"}, prod({}))
+	reason(d, "needs_review", "").message == "this policy has no exception table for XXDPA, so the claim legal_obligation cannot be checked: the item is kept, its use restricted, until Legal decides"
+	plain := one({"XXDPA"}, prod({}))
 	plain.action == "delete"
-	reason(plain, "delete", "OCPA").citation == "dsrkit reading D1"
+	reason(plain, "delete", "XXDPA").citation == "dsrkit reading D1"
 	real := one({"CCPA"}, prod({})) with data.dsrkit.items.duty as {}
 	reason(real, "delete", "CCPA").citation == "Cal. Civ. Code § 1798.100 et seq."
 }
@@ -468,6 +468,26 @@ test_scope_by_source if {
 			codes(one({law}, prod({"source": s}))) == {"delete"}
 		}
 	}
+}
+
+# Household data (data[].household) is outside the CCPA's duty to delete
+# (Cal. Civ. Code § 1798.145(p)): no law requires its deletion under the
+# CCPA alone, so the playbook decides; a law without the exclusion still
+# reaches it.
+test_household_data_is_outside_the_ccpa_duty_to_delete if {
+	ca := one({"CCPA"}, prod({"household": true}))
+	codes(ca) == {"household_data", "playbook_action"}
+	ca.action == "delete"
+	r := reason(ca, "household_data", "CCPA")
+	r.citation == "Cal. Civ. Code § 1798.145(p)"
+	r.message == "CCPA's duty to delete does not reach household data (personal information about a group of consumers who share a residence, not about this consumer alone); this item is household data (provision cited from memory, FACTS CA-15: for counsel)"
+	r.rule == "data.dsrkit.items.item_reasons"
+	kept := one({"CCPA"}, prod({"household": true, "exceptions": [{"basis": "free_speech"}]}))
+	kept.action == "not_required"
+	codes(one({"CCPA"}, prod({"household": false}))) == {"delete", "alternatives_allowed"}
+	codes(one({"CCPA", "VCDPA"}, prod({"household": true}))) == {"delete"}
+	codes(one({"VCDPA"}, prod({"household": true}))) == {"delete"}
+	items.note_suffix({"text": "x", "citation": "y"}) == ""
 }
 
 test_exception_only_needs_the_laws_that_reach_the_item if {

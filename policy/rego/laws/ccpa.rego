@@ -101,6 +101,17 @@ law := {
 			"text": "personal information collected from the consumer (including by observing the consumer's behavior)",
 			"citation": "Cal. Civ. Code § 1798.105(a); § 1798.140(f)",
 		},
+		# Household data (FACTS CA-15, MEMORY): the CPRA's § 1798.145(p)
+		# takes household data out of the business's obligations, the duty
+		# to delete among them, so the right to delete does not reach an
+		# item that is household data (data[].household). The AG-era
+		# household-request procedure (former § 999.318) was not carried
+		# into §§ 7060–7063: no rule applies it (issue 14).
+		"household_data": {
+			"text": "household data (personal information about a group of consumers who share a residence, not about this consumer alone)",
+			"citation": "Cal. Civ. Code § 1798.145(p)",
+			"note": "cited from memory, FACTS CA-15: for counsel",
+		},
 		# The duty to delete (D1, D6; FACTS CA-17, CONFIRMED-P).
 		"duty": {"citation": "Cal. Civ. Code § 1798.105(c)(1)"},
 		# The exceptions to deletion (D2): each basis the law recognises, with
@@ -162,6 +173,14 @@ law := {
 		"verification": {"not_required": true, "citation": "Cal. Code Regs. tit. 11, § 7026(d)"},
 		"fraud": {"citation": "Cal. Code Regs. tit. 11, § 7026(e)"},
 		"third_parties": {"citation": "Cal. Code Regs. tit. 11, § 7026(f)"},
+		# Never late (dsrkit reading O1): the third parties to whom the
+		# business makes personal information available when the request
+		# arrives (cookies, pixels) are directed to comply and to forward
+		# the request (FACTS CA-41, MEMORY: for counsel).
+		"made_available": {
+			"citation": "Cal. Code Regs. tit. 11, § 7026(f)(3)",
+			"note": "cited from memory, FACTS CA-41: for counsel",
+		},
 		"signal": {"citation": "Cal. Code Regs. tit. 11, § 7025(b), (c)(1)"},
 		"after_opt_out": {"citation": "Cal. Civ. Code § 1798.120(d)"},
 	},

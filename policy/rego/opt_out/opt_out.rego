@@ -242,6 +242,42 @@ third_party_instructions contains {
 
 verb := {"sale": "sold to", "share": "shared with"}
 
+# METADATA
+# title: Instruct the third parties the information is made available to
+# description: |
+#   Never late (dsrkit reading O1): under a law that says so (the law's
+#   opt_out.made_available), the third parties to whom the business makes
+#   personal information available when the request arrives
+#   (available_to[]: cookies, pixels) are directed to comply with the
+#   opt-out and to forward it, as of the receipt.
+# custom:
+#   citation: Cal. Code Regs. tit. 11, § 7026(f)(3)
+third_party_instructions contains {
+	"recipient": a.recipient,
+	"at": input.received_at,
+	"reason": sprintf("the business makes personal information available to %s%s when the opt-out arrives: direct it to comply with the opt-out and to forward it to anyone it makes the information available to%s", [a.recipient, means_text(a), made_available_note(m)]),
+	"citation": m.citation,
+} if {
+	outcome == "comply"
+	m := made_available
+	some a in object.get(input, "available_to", [])
+}
+
+# made_available: the first applicable law (by id) that directs these
+# instructions.
+made_available := opt_out_laws[min(ids)].opt_out.made_available if {
+	ids := {id | some id, law in opt_out_laws; law.opt_out.made_available}
+	count(ids) > 0
+}
+
+means_text(a) := sprintf(" (%s)", [a.means]) if {
+	a.means
+} else := ""
+
+made_available_note(m) := sprintf(" (provision %s)", [m.note]) if {
+	m.note
+} else := ""
+
 # third_party_citation: the provision of an applicable law on instructing
 # third parties, else the reading that applies it to every opt-out.
 default third_party_citation := "dsrkit reading O1 (the seed guidance applies the CCPA's rule to every opt-out)"

@@ -1,5 +1,6 @@
 package dsrkit.opt_out_test
 
+import data.dsrkit.applicability
 import data.dsrkit.laws.ccpa
 import data.dsrkit.laws.gdpr
 import data.dsrkit.opt_out
@@ -240,9 +241,10 @@ test_uncovered_opt_out_is_a_decision if {
 	d.reasons == [{
 		"code": "not_covered",
 		"message": "no law considered applies to this request; see laws[] for each law's reason",
-		"citation": "Cal. Civ. Code § 1798.100 et seq.; Colo. Rev. Stat. § 6-1-1301 et seq.; Conn. Gen. Stat. § 42-515 et seq.; Regulation (EU) 2016/679; Utah Code § 13-61-101 et seq.; Va. Code § 59.1-575 et seq.",
+		"citation": concat("; ", [applicability.laws[id].citation | some id in sort(object.keys(applicability.laws))]),
 		"rule": "data.dsrkit.opt_out.reasons",
 	}]
+	contains(d.reasons[0].citation, "Cal. Civ. Code § 1798.100 et seq.; Colo. Rev. Stat. § 6-1-1301 et seq.; Conn. Gen. Stat. § 42-515 et seq.")
 }
 
 # --- Universal opt-out signal (GPC) -----------------------------------------
@@ -488,6 +490,48 @@ test_third_parties_sold_to_after_receipt_are_instructed if {
 	}
 	codes(d) == {"verification_not_required", "comply_by"}
 	d.escalations == []
+}
+
+# O1, never late: under the CCPA the third parties to whom the business
+# makes personal information available when the request arrives (cookies,
+# pixels: available_to[]) are also directed to comply and to forward the
+# request (Cal. Code Regs. tit. 11, § 7026(f)(3); FACTS CA-41, cited from
+# memory: for counsel), once each, at the receipt.
+test_third_parties_the_information_is_made_available_to_are_instructed if {
+	inp := with_(ca_march, {
+		"available_to": [{"recipient": "AdPixel", "means": "pixel"}, {"recipient": "AdCo"}],
+		"disclosures_since_receipt": [{"recipient": "AdCo", "at": "2026-03-03T09:00:00Z", "via": "sale"}],
+	})
+	d := opt_out.decision with input as inp
+	d.outcome == "comply"
+	{i | some i in d.third_party_instructions} == {
+		instruction("AdCo", "2026-03-03T09:00:00Z", "sold to", "Cal. Code Regs. tit. 11, § 7026(f)"),
+		{
+			"recipient": "AdPixel",
+			"at": ca_march.received_at,
+			"reason": "the business makes personal information available to AdPixel (pixel) when the opt-out arrives: direct it to comply with the opt-out and to forward it to anyone it makes the information available to (provision cited from memory, FACTS CA-41: for counsel)",
+			"citation": "Cal. Code Regs. tit. 11, § 7026(f)(3)",
+		},
+		{
+			"recipient": "AdCo",
+			"at": ca_march.received_at,
+			"reason": "the business makes personal information available to AdCo when the opt-out arrives: direct it to comply with the opt-out and to forward it to anyone it makes the information available to (provision cited from memory, FACTS CA-41: for counsel)",
+			"citation": "Cal. Code Regs. tit. 11, § 7026(f)(3)",
+		},
+	}
+	codes(d) == {"verification_not_required", "comply_by"}
+}
+
+# Only a law that says so: under the VCDPA alone no one is instructed for
+# making information available; nor after a denial.
+test_made_available_needs_a_law_that_says_so if {
+	d := opt_out.decision with input as with_(va, {"available_to": [{"recipient": "AdPixel"}]})
+	d.third_party_instructions == []
+	e := opt_out.decision with input as with_(ca_march, {"available_to": [{"recipient": "AdPixel"}], "fraud_suspected": true, "fraud_basis": "bot traffic"})
+	e.outcome == "deny_fraud"
+	e.third_party_instructions == []
+	opt_out.means_text({"recipient": "x"}) == ""
+	opt_out.made_available_note({"citation": "x"}) == ""
 }
 
 test_disclosures_before_receipt_need_no_instruction if {

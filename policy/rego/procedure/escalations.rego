@@ -60,9 +60,23 @@ special_scenarios contains "the consumer is deceased: verify the requester's aut
 	input.consumer.deceased
 }
 
-special_scenarios contains "household request: verify authority over the household (seed procedure § 4.1)" if {
+# A household request: no household-request procedure survives (the AG-era
+# rule, former Cal. Code Regs. tit. 11, § 999.318, was not carried into
+# §§ 7060–7063: FACTS CA-15), so the request is the member's own; under a
+# law whose duty to delete does not reach household data the message says
+# so, with the law's provision (items.household_data).
+special_scenarios contains sprintf("household request: %sanswer it as the request of the member who made it, about their own personal information, verified as that consumer", [household_laws_text]) if {
 	input.requester.type == "household"
 }
+
+household_laws_text := concat("", [sprintf("%s: the duty to delete does not reach household data (%s%s); ", [law, h.citation, household_note(h)]) |
+	some law in sort(data.dsrkit.applicability.applies)
+	h := items.household_data[law]
+])
+
+household_note(h) := sprintf("; %s", [h.note]) if {
+	h.note
+} else := ""
 
 special_scenarios contains "request by an estate: verify authority, consult Legal (seed procedure § 4.4)" if {
 	input.requester.type == "estate"

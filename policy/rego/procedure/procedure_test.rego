@@ -79,6 +79,16 @@ test_disputes_and_special_scenarios if {
 	{x.reason | some x in f} == {"request by an estate: verify authority, consult Legal (seed procedure § 4.4)"}
 }
 
+# A household request names the CCPA's household-data provision and never
+# the repealed AG-era household procedure (former § 999.318, seed § 4.1).
+test_household_request_cites_the_household_data_provision if {
+	e := procedure.escalations with input as ca({"requester": {"type": "household"}})
+	e == {{"trigger": "special_scenario", "level": 3, "to": "Legal Counsel", "reason": "household request: CCPA: the duty to delete does not reach household data (Cal. Civ. Code § 1798.145(p); cited from memory, FACTS CA-15: for counsel); answer it as the request of the member who made it, about their own personal information, verified as that consumer"}}
+	g := procedure.escalations with input as ca({"requester": {"type": "household"}}) with data.dsrkit.applicability.applies as {"VCDPA"}
+	{x.reason | some x in g} == {"household request: answer it as the request of the member who made it, about their own personal information, verified as that consumer"}
+	procedure.household_note({"text": "x", "citation": "y"}) == ""
+}
+
 test_record_is_the_longest_of_law_and_playbook if {
 	procedure.record == {"retain_until": "2029-04-16", "citation": "Cal. Code Regs. tit. 11, § 7101(a); playbook: record retention"} with input as ca({})
 	r := procedure.record with input as ca({"events": {"responded_at": "2026-03-20T12:00:00Z"}, "playbook": {"record_retention": {"n": 12, "unit": "months"}}})
