@@ -133,7 +133,9 @@ func assign(c *ast.Compiler) *ast.Error {
 				}
 				a.Custom[IDKey] = id
 			}
-			file, row := rule.Location.File, rule.Location.Row
+			// A bundle's module is named "/x.rego": positions are relative to
+			// the policy's root, whatever its packaging.
+			file, row := strings.TrimPrefix(rule.Location.File, "/"), rule.Location.Row
 			a.Custom[PositionKey] = file + ":" + strconv.Itoa(row)
 			if prev, dup := seen[id]; dup {
 				if first == nil {
