@@ -104,7 +104,8 @@ type LawResult struct {
 }
 
 // Reason is one reason for a decision; Rule names the Rego rule that gave
-// it and Citation comes from that rule's METADATA.
+// it and Citation comes from that rule's METADATA. RuleID and Position name
+// the one definition of that rule that gave it (see RuleRef).
 type Reason struct {
 	Code     string `json:"code"`
 	Message  string `json:"message"`
@@ -113,6 +114,23 @@ type Reason struct {
 	Rule     string `json:"rule"`
 	// PlaybookRule names the playbook rule whose claim the reason is about.
 	PlaybookRule string `json:"playbook_rule,omitempty"`
+	RuleRef
+}
+
+// RuleRef names the one Rego rule definition that gave a reason, a notice,
+// an escalation or a timeline step, so that a reader opens the exact rule.
+// The engine's compiler gives every definition that reads its METADATA an
+// id: its METADATA custom.id if the author wrote one, else its path under
+// data.dsrkit and a slug of its METADATA title
+// ("items.item_reasons/legal-hold"); a policy in which two such
+// definitions share an id is refused at load. Both fields are empty under
+// stock `opa test`, which has no such pass.
+type RuleRef struct {
+	// RuleID is the definition's stable id.
+	RuleID string `json:"rule_id,omitempty"`
+	// Position is the definition's policy file, relative to the policy's
+	// root, and the line its head starts on ("items/items.rego:212").
+	Position string `json:"position,omitempty"`
 }
 
 // Notice is something the consumer must be told.
@@ -122,6 +140,7 @@ type Notice struct {
 	Citation string         `json:"citation,omitempty"`
 	Due      *calendar.Date `json:"due,omitempty"`
 	Text     string         `json:"text,omitempty"`
+	RuleRef
 }
 
 // Escalation is a matter for a person: level 1 Privacy Team Lead, 2 Chief
@@ -131,6 +150,7 @@ type Escalation struct {
 	Level   int    `json:"level"`
 	To      string `json:"to"`
 	Reason  string `json:"reason"`
+	RuleRef
 }
 
 // TimelineStep shows how one date of the decision was computed.
@@ -141,6 +161,7 @@ type TimelineStep struct {
 	Computation string         `json:"computation"`
 	Citation    string         `json:"citation,omitempty"`
 	Rule        string         `json:"rule"`
+	RuleRef
 }
 
 // Info identifies the policy that decided: its revision and the sha256

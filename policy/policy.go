@@ -27,6 +27,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/dsrkit/dsrkit/internal/builtins"
+	"github.com/dsrkit/dsrkit/internal/ruleref"
 	"github.com/dsrkit/dsrkit/internal/schema"
 	"github.com/dsrkit/dsrkit/internal/source"
 	"github.com/dsrkit/dsrkit/rules"
@@ -305,12 +306,14 @@ func (e *Engine) Kinds() []string { return slices.Clone(e.cur.Load().kinds) }
 // allow neither the clock, nor the network, nor randomness; and it
 // type-checks every reference to input against the request schema, so a
 // misspelt field (input.consumer.residnce) is a load error at its line.
+// Every rule definition that reads its own METADATA gets its id and
+// position (package ruleref) before the rego.metadata calls are resolved.
 func compile(src *source.Sources) (*ast.Compiler, error) {
 	ss, err := inputSchemaSet()
 	if err != nil {
 		return nil, &PolicyError{Messages: []string{err.Error()}}
 	}
-	c := ast.NewCompiler().
+	c := ruleref.With(ast.NewCompiler()).
 		WithSchemas(ss).
 		WithCapabilities(builtins.Capabilities()).
 		WithEnablePrintStatements(false)

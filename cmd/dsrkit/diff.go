@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dsrkit/dsrkit/policy"
@@ -185,7 +186,12 @@ func jsonText(v any, absent bool) string {
 
 // decisionChanges compares two decision documents field by field, in
 // document order for arrays and name order for objects, ignoring the
-// fields that name the policy.
+// fields that name the policy. An array whose every element names the rule
+// definition that gave it (reasons, notices, escalations, timeline steps:
+// each with a rule_id) is compared element by element keyed by rule id,
+// code (or trigger, or name), law and rank among equals, not by index: a reason inserted is
+// one reason added, and a reason that only moved, or whose rule only moved
+// in its file (position), has not changed.
 func decisionChanges(before, after []byte) ([]change, error) {
 	a, err := decodeJSON(before)
 	if err != nil {
@@ -238,6 +244,10 @@ func compareJSON(ptr string, a, b any, out *[]change) {
 		}
 	case []any:
 		if bv, ok := b.([]any); ok {
+			if ka, kb := ruleKeys(av), ruleKeys(bv); ka != nil && kb != nil && (len(av) > 0 || len(bv) > 0) {
+				compareKeyed(ptr, av, bv, ka, kb, out)
+				return
+			}
 			for i := range max(len(av), len(bv)) {
 				p := fmt.Sprintf("%s/%d", ptr, i)
 				switch {
@@ -254,5 +264,73 @@ func compareJSON(ptr string, a, b any, out *[]change) {
 	}
 	if !reflect.DeepEqual(a, b) {
 		*out = append(*out, change{pointer: ptr, old: a, new: b})
+	}
+}
+
+// ruleKeys returns the key of each element of an array whose every element
+// is an object naming its rule definition (a non-empty rule_id), or nil
+// when one is not (then the array is compared by index). Elements that
+// share a key (one rule giving one code twice, e.g. for two plan steps)
+// are told apart by their order: the second is "key #2", and is compared
+// with the second of the other decision.
+func ruleKeys(list []any) []string {
+	keys := make([]string, len(list))
+	seen := make(map[string]int, len(list))
+	for i, e := range list {
+		m, ok := e.(map[string]any)
+		if !ok {
+			return nil
+		}
+		id, _ := m["rule_id"].(string)
+		if id == "" {
+			return nil
+		}
+		key := id
+		for _, f := range []string{"code", "trigger", "name"} {
+			if v, ok := m[f].(string); ok {
+				key += " " + v
+				break
+			}
+		}
+		if law, ok := m["law"].(string); ok {
+			key += " " + law
+		}
+		seen[key]++
+		if n := seen[key]; n > 1 {
+			key += " #" + strconv.Itoa(n) // the n-th element with that key
+		}
+		keys[i] = key
+	}
+	return keys
+}
+
+// compareKeyed compares two arrays of rule-named elements by key: each
+// element of b in its order (changed fields, or added), then each element
+// of a that b no longer has (removed). An element is named
+// ptr/[key]; its position is not compared.
+func compareKeyed(ptr string, a, b []any, ka, kb []string, out *[]change) {
+	old := make(map[string]int, len(ka))
+	for i, k := range ka {
+		old[k] = i
+	}
+	kept := make(map[string]bool, len(kb))
+	for j, k := range kb {
+		p := ptr + "/[" + k + "]"
+		i, ok := old[k]
+		if !ok {
+			*out = append(*out, change{pointer: p, new: b[j], oldAbsent: true})
+			continue
+		}
+		kept[k] = true
+		x := maps.Clone(a[i].(map[string]any))
+		y := maps.Clone(b[j].(map[string]any))
+		delete(x, "position")
+		delete(y, "position")
+		compareJSON(p, x, y, out)
+	}
+	for i, k := range ka {
+		if !kept[k] {
+			*out = append(*out, change{pointer: ptr + "/[" + k + "]", old: a[i], newAbsent: true})
+		}
 	}
 }

@@ -226,6 +226,31 @@ func TestDecisionChanges(t *testing.T) {
 		"escaped pointer": {`{"a/b": {"c~d": 1}}`, `{"a/b": {"c~d": 2}}`, []string{`/a~1b/c~0d: 1 → 2`}},
 		"a null":          {`{"a": null}`, `{}`, []string{`/a: null → (absent)`}},
 		"policy replaced": {`{"policy": {"digest": "x"}}`, `{"policy": "none"}`, []string{`/policy: {"digest":"x"} → "none"`}},
+		// One reason inserted before two others is one reason added, not
+		// three changed; a reason whose rule moved in its file (position)
+		// has not changed; one whose message changed is named by its key.
+		"a reason inserted": {
+			`{"reasons": [{"code": "a", "rule_id": "x.r/a", "position": "x.rego:3", "message": "m"}, {"code": "b", "law": "CCPA", "rule_id": "x.r/b", "position": "x.rego:9", "message": "n"}]}`,
+			`{"reasons": [{"code": "new", "rule_id": "x.r/new", "position": "x.rego:3", "message": "o"}, {"code": "a", "rule_id": "x.r/a", "position": "x.rego:7", "message": "m"}, {"code": "b", "law": "CCPA", "rule_id": "x.r/b", "position": "x.rego:13", "message": "n2"}]}`,
+			[]string{
+				`/reasons/[x.r/new new]: (absent) → {"code":"new","message":"o","position":"x.rego:3","rule_id":"x.r/new"}`,
+				`/reasons/[x.r/b b CCPA]/message: "n" → "n2"`,
+			},
+		},
+		"a notice removed, an escalation added": {
+			`{"notices": [{"code": "a", "rule_id": "d.notices/a"}, {"code": "b", "rule_id": "d.notices/b"}], "escalations": []}`,
+			`{"notices": [{"code": "b", "rule_id": "d.notices/b"}], "escalations": [{"trigger": "t", "level": 1, "rule_id": "p.escalations/t"}]}`,
+			[]string{
+				`/escalations/[p.escalations/t t]: (absent) → {"level":1,"rule_id":"p.escalations/t","trigger":"t"}`,
+				`/notices/[d.notices/a a]: {"code":"a","rule_id":"d.notices/a"} → (absent)`,
+			},
+		},
+		"without rule ids, by index": {`{"reasons": [{"code": "a"}]}`, `{"reasons": [{"code": "b"}, {"code": "a"}]}`, []string{`/reasons/0/code: "a" → "b"`, `/reasons/1: (absent) → {"code":"a"}`}},
+		"two elements with one key, by rank": {
+			`{"reasons": [{"code": "a", "rule_id": "r"}, {"code": "a", "rule_id": "r", "message": "y"}]}`,
+			`{"reasons": [{"code": "b", "rule_id": "r"}, {"code": "a", "rule_id": "r", "message": "x"}, {"code": "a", "rule_id": "r", "message": "y"}]}`,
+			[]string{`/reasons/[r b]: (absent) → {"code":"b","rule_id":"r"}`, `/reasons/[r a]/message: (absent) → "x"`},
+		},
 	} {
 		t.Run(name, func(t *testing.T) {
 			changes, err := decisionChanges([]byte(c.old), []byte(c.new))
@@ -254,4 +279,26 @@ func TestDecideWithBundle(t *testing.T) {
 	assert.Equal(t, "2027-01-05", d.Deadlines.RespondBy)
 	assert.Equal(t, "bundle", d.Policy.Revision)
 	assert.Regexp(t, `^sha256:[0-9a-f]{64}$`, d.Policy.Digest)
+}
+
+// TestDiffInsertedReason: a policy that gives one more reason, written near
+// the top of its file (so every later rule of the file moves), shows in a
+// request's report as that one reason added, named by its rule id and
+// code; nothing else of the decision changed.
+func TestDiffInsertedReason(t *testing.T) {
+	same := policyCopy(t, "", "", "")
+	more := policyCopy(t, "delete/delete.rego", "import data.dsrkit.verification\n", `import data.dsrkit.verification
+
+# METADATA
+# title: An extra reason
+# custom:
+#   citation: Cal. Civ. Code § 1798.105
+reasons contains lib.reason("extra", "one more reason", rego.metadata.chain()) if input.id == "ccpa-thanksgiving"
+`)
+	code, out, stderr := dsrkit(t, "", "diff", "--old", same, "--new", more, corpus)
+	require.Equal(t, exitFailure, code, stderr)
+	assert.Equal(t, `  /reasons/[delete.reasons/an-extra-reason extra]: (absent) → {"citation":"Cal. Civ. Code § 1798.105","code":"extra","message":"one more reason","position":"delete/delete.rego:20","rule":"data.dsrkit.delete.reasons","rule_id":"delete.reasons/an-extra-reason"}`+"\n", report(out, "ccpa-thanksgiving/request.json"))
+	m := summaryRE.FindStringSubmatch(out)
+	require.NotNil(t, m, out)
+	assert.Equal(t, "1", m[2], out)
 }

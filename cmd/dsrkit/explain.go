@@ -158,11 +158,11 @@ func renderRequest(w io.Writer, decision, request []byte) error {
 		if n.Citation != "" {
 			s += " [" + n.Citation + "]"
 		}
-		return s
+		return s + ruleText(n.RuleRef, "")
 	})
 	section(&b, "Escalations", len(d.Escalations), func(i int) string {
 		e := d.Escalations[i]
-		return fmt.Sprintf("level %d to %s: %s — %s", e.Level, e.To, e.Trigger, e.Reason)
+		return fmt.Sprintf("level %d to %s: %s — %s%s", e.Level, e.To, e.Trigger, e.Reason, ruleText(e.RuleRef, ""))
 	})
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -430,7 +430,22 @@ func reasonLine(r policy.Reason) string {
 	if r.Citation != "" {
 		s += " [" + r.Citation + "]"
 	}
-	return s + " (" + r.Rule + ")"
+	return s + ruleText(r.RuleRef, r.Rule)
+}
+
+// ruleText names the rule definition that gave a line, for the reader to
+// open: " (id at file:line)", or the rule's path when the policy gave no
+// id (then nothing when it gave no path either).
+func ruleText(ref policy.RuleRef, rule string) string {
+	switch {
+	case ref.RuleID != "" && ref.Position != "":
+		return " (" + ref.RuleID + " at " + ref.Position + ")"
+	case ref.RuleID != "":
+		return " (" + ref.RuleID + ")"
+	case rule != "":
+		return " (" + rule + ")"
+	}
+	return ""
 }
 
 func dateOr(d *calendar.Date, none string) string {

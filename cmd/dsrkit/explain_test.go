@@ -92,7 +92,7 @@ func TestExplainDeleteParts(t *testing.T) {
 		"\nTimeline\n",
 		"  intake              2026-04-02  internal target  2026-04-01T10:00:00-07:00\n",
 		"  respond             2026-05-04  law              open\n",
-		"  still needed        not_yet_verified: no verification has been done yet [Cal. Code Regs. tit. 11, § 7060(a)] (data.dsrkit.verification.problems)\n",
+		"  still needed        not_yet_verified: no verification has been done yet [Cal. Code Regs. tit. 11, § 7060(a)] (verification.problems/not-yet-verified at verification/verification.rego:156)\n",
 		"\nItems: none\n",
 		"\nDirectives to recipients: none\n",
 	} {
@@ -111,7 +111,7 @@ func TestExplainDeleteParts(t *testing.T) {
 
 	short := renderCase(t, "ccpa-insufficient-asks-for-more", false)
 	assert.Contains(t, short, "  status              insufficient\n"+
-		"  still needed        data_points_short: 1 data point(s) matched; the reasonable standard asks for 2 [Cal. Code Regs. tit. 11, § 7062(b)–(d)] (data.dsrkit.verification.problems)\n"+
+		"  still needed        data_points_short: 1 data point(s) matched; the reasonable standard asks for 2 [Cal. Code Regs. tit. 11, § 7062(b)–(d)] (verification.problems/too-few-data-points at verification/verification.rego:126)\n"+
 		"  info response due   2026-03-19\n")
 
 	none := renderCase(t, "not-covered-new-york", false)

@@ -165,7 +165,13 @@ func RunSources(ctx context.Context, src *source.Sources, opts Options) (*Report
 const testTimeout = time.Minute
 
 // newRunner is OPA's test runner over src with dsrkit's built-ins, its
-// sandbox and strict built-in errors, as the engine evaluates.
+// sandbox and strict built-in errors, as the engine evaluates. Its compiler
+// does not run package ruleref's stage: the Rego tests see what stock
+// `opa test` shows them (reasons, notices and escalations without rule_id
+// and position), so a test passes or fails the same under both runners
+// and never depends on an id. The engine's compiler gives the ids; dsrkit
+// test loads the policy through policy.New first, which refuses two
+// definitions with one id.
 func newRunner(src *source.Sources) *tester.Runner {
 	custom := make([]*tester.Builtin, 0, len(builtins.All()))
 	for _, b := range builtins.All() {

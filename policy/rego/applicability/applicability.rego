@@ -308,13 +308,16 @@ reasons[id] contains lib.with_citation(lib.law_reason(id, "not_in_force", msg, r
 # description: The consumer lives outside the law's territory, or the business reaches them in none of the ways the law names.
 # custom:
 #   citation: dsrkit reading § 6(b); the law's territorial provision (law.territory)
-reasons[id] contains {
-	"law": id,
-	"code": "not_resident",
-	"message": msg,
-	"citation": law.territory.citation,
-	"rule": lib.rule_name(rego.metadata.chain()),
-} if {
+reasons[id] contains lib.traced(
+	{
+		"law": id,
+		"code": "not_resident",
+		"message": msg,
+		"citation": law.territory.citation,
+		"rule": lib.rule_name(rego.metadata.chain()),
+	},
+	rego.metadata.chain(),
+) if {
 	some id, "not_met" in territory
 	law := laws[id]
 	judged := territory_alts[id]
@@ -331,13 +334,16 @@ business_text(judged) := sprintf("; the business: %s", [figures(judged)]) if {
 # description: The person's relationship to the business (employee, B2B contact, …) is outside the law's definition of consumer on the date.
 # custom:
 #   citation: dsrkit reading § 6; the law's definition of consumer (law.consumers)
-reasons[id] contains {
-	"law": id,
-	"code": "not_a_consumer",
-	"message": msg,
-	"citation": law.consumers.citation,
-	"rule": lib.rule_name(rego.metadata.chain()),
-} if {
+reasons[id] contains lib.traced(
+	{
+		"law": id,
+		"code": "not_a_consumer",
+		"message": msg,
+		"citation": law.consumers.citation,
+		"rule": lib.rule_name(rego.metadata.chain()),
+	},
+	rego.metadata.chain(),
+) if {
 	some id in within
 	consumer[id] == "not_met"
 	law := laws[id]
@@ -349,13 +355,16 @@ reasons[id] contains {
 # description: The business meets none of the thresholds in force on the date.
 # custom:
 #   citation: dsrkit reading § 6(c); the law's thresholds (law.thresholds)
-reasons[id] contains {
-	"law": id,
-	"code": "below_threshold",
-	"message": msg,
-	"citation": law.thresholds.citation,
-	"rule": lib.rule_name(rego.metadata.chain()),
-} if {
+reasons[id] contains lib.traced(
+	{
+		"law": id,
+		"code": "below_threshold",
+		"message": msg,
+		"citation": law.thresholds.citation,
+		"rule": lib.rule_name(rego.metadata.chain()),
+	},
+	rego.metadata.chain(),
+) if {
 	some id in within
 	threshold[id] == "not_met"
 	law := laws[id]
@@ -367,13 +376,16 @@ reasons[id] contains {
 # description: The business is an entity the law does not apply to.
 # custom:
 #   citation: dsrkit reading § 6(d); the law's entity exemptions (law.exempt_entities)
-reasons[id] contains {
-	"law": id,
-	"code": "exempt_entity",
-	"message": msg,
-	"citation": alt.citation,
-	"rule": lib.rule_name(rego.metadata.chain()),
-} if {
+reasons[id] contains lib.traced(
+	{
+		"law": id,
+		"code": "exempt_entity",
+		"message": msg,
+		"citation": alt.citation,
+		"rule": lib.rule_name(rego.metadata.chain()),
+	},
+	rego.metadata.chain(),
+) if {
 	some id in within
 	some alt in exempted_by[id]
 	msg := sprintf("%s does not apply to a business that is %s%s%s", [id, alt.exemption, until_text(alt), note_text(alt)])
@@ -386,13 +398,16 @@ reasons[id] contains {
 #   assumed to apply, so that no deadline is missed (never late).
 # custom:
 #   citation: dsrkit reading § 6(c) and its "never late" principle; the law's thresholds (law.thresholds)
-reasons[id] contains {
-	"law": id,
-	"code": "threshold_unknown",
-	"message": msg,
-	"citation": unknown_citations(threshold_alts[id]),
-	"rule": lib.rule_name(rego.metadata.chain()),
-} if {
+reasons[id] contains lib.traced(
+	{
+		"law": id,
+		"code": "threshold_unknown",
+		"message": msg,
+		"citation": unknown_citations(threshold_alts[id]),
+		"rule": lib.rule_name(rego.metadata.chain()),
+	},
+	rego.metadata.chain(),
+) if {
 	some id in applies
 	threshold[id] == "unknown"
 	msg := sprintf("%s threshold could not be checked: %s (not given); %s is assumed to apply (never late)", [id, unknowns(threshold_alts[id]), id])
@@ -405,13 +420,16 @@ reasons[id] contains {
 #   consumer living in the law's territory: the law is assumed to apply.
 # custom:
 #   citation: dsrkit reading § 6(b) and its "never late" principle; the law's territorial provision (law.territory)
-reasons[id] contains {
-	"law": id,
-	"code": "threshold_unknown",
-	"message": msg,
-	"citation": unknown_citations(territory_alts[id]),
-	"rule": lib.rule_name(rego.metadata.chain()),
-} if {
+reasons[id] contains lib.traced(
+	{
+		"law": id,
+		"code": "threshold_unknown",
+		"message": msg,
+		"citation": unknown_citations(territory_alts[id]),
+		"rule": lib.rule_name(rego.metadata.chain()),
+	},
+	rego.metadata.chain(),
+) if {
 	some id in applies
 	territory[id] == "unknown"
 	msg := sprintf("%s territorial scope could not be checked: %s (not given); %s is assumed to apply (never late)", [id, unknowns(territory_alts[id]), id])
@@ -422,13 +440,16 @@ reasons[id] contains {
 # description: In force on the date, the consumer within its territory and definition of consumer, the thresholds met (or assumed), no exemption.
 # custom:
 #   citation: dsrkit reading § 6; the law (law.citation)
-reasons[id] contains {
-	"law": id,
-	"code": "applies",
-	"message": msg,
-	"citation": law.citation,
-	"rule": lib.rule_name(rego.metadata.chain()),
-} if {
+reasons[id] contains lib.traced(
+	{
+		"law": id,
+		"code": "applies",
+		"message": msg,
+		"citation": law.citation,
+		"rule": lib.rule_name(rego.metadata.chain()),
+	},
+	rego.metadata.chain(),
+) if {
 	some id in applies
 	law := laws[id]
 	msg := sprintf("%s applies on %s: in force from %s; territory: %s; relationship: %s; %s", [

@@ -94,26 +94,32 @@ minor_wait_binds if {
 # description: The dates the wait after an opt-out is counted from and ends on (dsrkit reading O3).
 # custom:
 #   citation: Cal. Civ. Code § 1798.135(c)(4)
-timeline contains {
-	"name": "wait_ends",
-	"date": twelve_months,
-	"computation": sprintf("opted out %s + 12 months (clamped to the month's last day)", [opted_out_on]),
-	"citation": rules.wait.citation,
-	"rule": lib.rule_name(rego.metadata.chain()),
-}
+timeline contains lib.traced(
+	{
+		"name": "wait_ends",
+		"date": twelve_months,
+		"computation": sprintf("opted out %s + 12 months (clamped to the month's last day)", [opted_out_on]),
+		"citation": rules.wait.citation,
+		"rule": lib.rule_name(rego.metadata.chain()),
+	},
+	rego.metadata.chain(),
+)
 
 # METADATA
 # title: A minor's 16th birthday
 # description: A consumer under 16 who refused turns 16 on this date; on the stricter reading (dsrkit reading O3, the default) it does not shorten the 12-month wait.
 # custom:
 #   citation: Cal. Civ. Code § 1798.135(c)(5)
-timeline contains {
-	"name": "sixteenth_birthday",
-	"date": sixteenth_birthday,
-	"computation": birthday_computation,
-	"citation": rules.minor_wait.citation,
-	"rule": lib.rule_name(rego.metadata.chain()),
-} if minor_at_opt_out
+timeline contains lib.traced(
+	{
+		"name": "sixteenth_birthday",
+		"date": sixteenth_birthday,
+		"computation": birthday_computation,
+		"citation": rules.minor_wait.citation,
+		"rule": lib.rule_name(rego.metadata.chain()),
+	},
+	rego.metadata.chain(),
+) if minor_at_opt_out
 
 # timeline_in_order lists the timeline by date.
 timeline_in_order := lib.in_date_order(timeline)

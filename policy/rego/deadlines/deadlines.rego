@@ -49,14 +49,17 @@ steps contains step if {
 	some name, key in periods
 	period := law.delete[key]
 	cal := calendar(law)
-	step := {
-		"name": name,
-		"date": lib.due(request.received_on, period, cal),
-		"law": id,
-		"computation": lib.computation(request.received_on, period, cal),
-		"citation": period.citation,
-		"rule": lib.rule_name(rego.metadata.chain()),
-	}
+	step := lib.traced(
+		{
+			"name": name,
+			"date": lib.due(request.received_on, period, cal),
+			"law": id,
+			"computation": lib.computation(request.received_on, period, cal),
+			"citation": period.citation,
+			"rule": lib.rule_name(rego.metadata.chain()),
+		},
+		rego.metadata.chain(),
+	)
 }
 
 # METADATA
@@ -68,14 +71,17 @@ steps contains step if {
 	some id in applicability.applies
 	law := applicability.laws[id]
 	respond := lib.due(request.received_on, law.delete.respond, calendar(law))
-	step := {
-		"name": "extension_notice_by",
-		"date": respond,
-		"law": id,
-		"computation": sprintf("within the first period: respond_by (%s)", [respond]),
-		"citation": law.delete.extension_notice.citation,
-		"rule": lib.rule_name(rego.metadata.chain()),
-	}
+	step := lib.traced(
+		{
+			"name": "extension_notice_by",
+			"date": respond,
+			"law": id,
+			"computation": sprintf("within the first period: respond_by (%s)", [respond]),
+			"citation": law.delete.extension_notice.citation,
+			"rule": lib.rule_name(rego.metadata.chain()),
+		},
+		rego.metadata.chain(),
+	)
 }
 
 # expected holds the [law, deadline] pairs the applicable laws set: each

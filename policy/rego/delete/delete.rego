@@ -167,10 +167,15 @@ reasons contains verification.cite(lib.reason("unverified", msg, rego.metadata.c
 	msg := sprintf("identity still not verified on %s, the response date %s: the request may be denied as unverifiable", [request.as_of_date, deadlines.binding.respond_by])
 }
 
-# notice builds a notice; citation and due are left out when undefined.
-notice(code, text, citation, due) := object.union(
-	{"code": code, "text": text, "citation": citation},
-	{"due": d | some d in due},
+# notice builds a notice; citation and due are left out when undefined. The
+# notice names the rule definition that gives it (lib.rule_ref of chain:
+# pass rego.metadata.chain()).
+notice(code, text, citation, due, chain) := lib.traced(
+	object.union(
+		{"code": code, "text": text, "citation": citation},
+		{"due": d | some d in due},
+	),
+	chain,
 )
 
 # METADATA
@@ -186,6 +191,7 @@ notices contains notice(
 	"We could not yet verify your identity. Please send the information we asked for.",
 	verification_citation(rego.metadata.rule().custom.citation),
 	{d | d := verification.info_response_due},
+	rego.metadata.chain(),
 ) if {
 	outcome == "pending_verification"
 	verification.status == "insufficient"
@@ -200,6 +206,7 @@ notices contains notice(
 	"We could not verify your identity, so we cannot act on your request to delete.",
 	verification_citation(rego.metadata.rule().custom.citation),
 	set(),
+	rego.metadata.chain(),
 ) if {
 	outcome == "unverified"
 }
@@ -226,6 +233,7 @@ notices contains notice(
 	sprintf("You can also tell us to stop selling or sharing your personal information: %s", [object.get(input.business, "opt_out_url", "see our opt-out page")]),
 	rego.metadata.rule().custom.citation,
 	set(),
+	rego.metadata.chain(),
 ) if {
 	outcome in {"unverified", "partial_deletion", "denied"}
 	"CCPA" in applicability.applies
@@ -250,6 +258,7 @@ notices contains notice(
 	sprintf("We keep a record of your request and our response, without other personal information, until %s.", [procedure.record.retain_until]),
 	rego.metadata.rule().custom.citation,
 	{deadlines.binding.respond_by},
+	rego.metadata.chain(),
 ) if {
 	"CCPA" in applicability.applies
 	outcome != "pending_verification"
@@ -266,6 +275,7 @@ notices contains object.union(
 		sprintf("You may appeal this decision; we will answer your appeal within %d days of receiving it%s.%s", [appeal.n, appeal_extension_text(appeal), appeal_authority_text(appeal)]),
 		appeal.citation,
 		{deadlines.binding.respond_by},
+		rego.metadata.chain(),
 	),
 	{"law": id},
 ) if {
@@ -298,6 +308,7 @@ notices contains object.union(
 		"You may lodge a complaint with a supervisory authority and seek a judicial remedy.",
 		complaint.citation,
 		{deadlines.binding.respond_by},
+		rego.metadata.chain(),
 	),
 	{"law": id},
 ) if {
@@ -316,6 +327,7 @@ notices contains notice(
 	sprintf("We need more time to respond: %s. We will respond by %s%s.", [object.get(input.extension, "reason", "the request is complex"), deadlines.binding.extended_respond_by, length]),
 	concat("; ", sort({applicability.laws[id].delete.extension_notice.citation | some id in applicability.applies})),
 	{deadlines.binding.extension_notice_by},
+	rego.metadata.chain(),
 ) if {
 	covered
 	input.extension
@@ -340,6 +352,7 @@ notices contains notice(
 	"We have deleted the personal information we hold about you, and told our service providers to do the same.",
 	law_citations(["delete", "confirmed", "citation"]),
 	{deadlines.binding.respond_by},
+	rego.metadata.chain(),
 ) if outcome == "full_deletion"
 
 # law_citations: each applicable law's citation at a path of its data (its
@@ -366,6 +379,7 @@ notices contains notice(
 	sprintf("We deleted your personal information except: %s. We use what we keep only for those purposes.", [retained_text]),
 	denial_citation,
 	{deadlines.binding.respond_by},
+	rego.metadata.chain(),
 ) if {
 	outcome == "partial_deletion"
 	count(items.retained_categories) > 0
@@ -380,6 +394,7 @@ notices contains notice(
 	sprintf("We cannot delete your personal information because we must keep it: %s. We use it only for those purposes.", [retained_text]),
 	denial_citation,
 	{deadlines.binding.respond_by},
+	rego.metadata.chain(),
 ) if {
 	outcome == "denied"
 	count(items.retained_categories) > 0
@@ -395,6 +410,7 @@ notices contains notice(
 	items.legal_hold_notice,
 	hold_citation,
 	{deadlines.binding.respond_by},
+	rego.metadata.chain(),
 ) if {
 	verification.status == "verified"
 	items.legal_hold

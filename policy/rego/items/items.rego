@@ -435,18 +435,24 @@ retained_category_set contains {
 # METADATA
 # title: Legal hold — notify Legal
 # description: Seed procedure § 4.5 "Notify Legal"; dsrkit reading D3.
-escalations contains {
-	"trigger": "legal_hold",
-	"reason": sprintf("data under legal hold is retained and its deletion not completed: items %s", [concat(", ", sort(held))]),
-} if legal_hold
+escalations contains lib.traced(
+	{
+		"trigger": "legal_hold",
+		"reason": sprintf("data under legal hold is retained and its deletion not completed: items %s", [concat(", ", sort(held))]),
+	},
+	rego.metadata.chain(),
+) if legal_hold
 
 # METADATA
 # title: Exception unclear — Legal decides
 # description: dsrkit reading D2; seed procedure step 4 "Consult Legal if complex exceptions apply".
-escalations contains {
-	"trigger": "legal_exception_unclear",
-	"reason": sprintf("exception claims Legal must decide (%s); the items are kept with restricted use meanwhile: items %s", [review_kinds, concat(", ", sort(review))]),
-} if needs_review
+escalations contains lib.traced(
+	{
+		"trigger": "legal_exception_unclear",
+		"reason": sprintf("exception claims Legal must decide (%s); the items are kept with restricted use meanwhile: items %s", [review_kinds, concat(", ", sort(review))]),
+	},
+	rego.metadata.chain(),
+) if needs_review
 
 # review_kinds names what Legal must decide; legitimate-interest grounds
 # only when a law's verdict waits for them.

@@ -10,13 +10,32 @@ package dsrkit.lib
 import data.dsrkit.calendars
 
 # reason builds a decision reason from the calling rule's metadata chain
-# (pass rego.metadata.chain()): the citation and the rule's name come from there.
-reason(code, message, chain) := {
-	"code": code,
-	"message": message,
-	"citation": chain[0].annotations.custom.citation,
-	"rule": rule_name(chain),
+# (pass rego.metadata.chain()): the citation, the rule's name, and the
+# definition's id and position (rule_ref) come from there.
+reason(code, message, chain) := object.union(
+	{
+		"code": code,
+		"message": message,
+		"citation": chain[0].annotations.custom.citation,
+		"rule": rule_name(chain),
+	},
+	rule_ref(chain),
+)
+
+# rule_ref names the one rule definition a metadata chain starts at:
+# {"rule_id", "position"}, from the custom.id and custom.position dsrkit's
+# compiler writes into every definition that reads its METADATA (the
+# definition's own id, else its path and a slug of its title; "file:line").
+# Stock opa test has no such pass: there it is empty, so Rego tests never
+# assert on these two fields.
+rule_ref(chain) := {key: v |
+	some field, key in {"id": "rule_id", "position": "position"}
+	v := chain[0].annotations.custom[field]
 }
+
+# traced adds rule_ref(chain) to a reason, notice, escalation or timeline
+# entry built by hand.
+traced(x, chain) := object.union(x, rule_ref(chain))
 
 # law_reason is a reason about one law.
 law_reason(law, code, message, chain) := object.union(reason(code, message, chain), {"law": law})

@@ -105,3 +105,11 @@ test_in_date_order_puts_undated_steps_first if {
 	[s.name | some s in lib.in_date_order(steps)] == ["c", "a", "b"]
 	lib.in_date_order(set()) == []
 }
+
+test_rule_ref_names_the_definition_when_the_compiler_gave_it_an_id if {
+	traced := [{"path": ["dsrkit", "x", "rule"], "annotations": {"custom": {"citation": "c", "id": "x.rule/a-title", "position": "x/x.rego:7"}}}]
+	lib.rule_ref(traced) == {"rule_id": "x.rule/a-title", "position": "x/x.rego:7"}
+	lib.reason("c", "m", traced).rule_id == "x.rule/a-title"
+	lib.traced({"code": "n"}, traced) == {"code": "n", "rule_id": "x.rule/a-title", "position": "x/x.rego:7"}
+	lib.rule_ref(chain) == {}
+}

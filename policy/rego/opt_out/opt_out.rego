@@ -122,14 +122,17 @@ steps contains step if {
 	period := law.opt_out.comply
 	period.n
 	cal := deadlines.calendar(law)
-	step := {
-		"name": "comply_by",
-		"date": lib.due(request.received_on, period, cal),
-		"law": id,
-		"computation": lib.computation(request.received_on, period, cal),
-		"citation": period.citation,
-		"rule": lib.rule_name(rego.metadata.chain()),
-	}
+	step := lib.traced(
+		{
+			"name": "comply_by",
+			"date": lib.due(request.received_on, period, cal),
+			"law": id,
+			"computation": lib.computation(request.received_on, period, cal),
+			"citation": period.citation,
+			"rule": lib.rule_name(rego.metadata.chain()),
+		},
+		rego.metadata.chain(),
+	)
 }
 
 # METADATA
@@ -144,22 +147,28 @@ steps contains step if {
 	bound := period.outer_bound
 	cal := deadlines.calendar(law)
 	some step in [
-		{
-			"name": "comply_by",
-			"date": null,
-			"law": id,
-			"computation": sprintf("%s: no fixed date", [no_date_text(period)]),
-			"citation": period.citation,
-			"rule": lib.rule_name(rego.metadata.chain()),
-		},
-		{
-			"name": "comply_outer_bound",
-			"date": lib.due(request.received_on, bound, cal),
-			"law": id,
-			"computation": lib.computation(request.received_on, bound, cal),
-			"citation": period.citation,
-			"rule": lib.rule_name(rego.metadata.chain()),
-		},
+		lib.traced(
+			{
+				"name": "comply_by",
+				"date": null,
+				"law": id,
+				"computation": sprintf("%s: no fixed date", [no_date_text(period)]),
+				"citation": period.citation,
+				"rule": lib.rule_name(rego.metadata.chain()),
+			},
+			rego.metadata.chain(),
+		),
+		lib.traced(
+			{
+				"name": "comply_outer_bound",
+				"date": lib.due(request.received_on, bound, cal),
+				"law": id,
+				"computation": lib.computation(request.received_on, bound, cal),
+				"citation": period.citation,
+				"rule": lib.rule_name(rego.metadata.chain()),
+			},
+			rego.metadata.chain(),
+		),
 	]
 }
 
@@ -306,7 +315,9 @@ cite_after_opt_out(r) := lib.with_citation(r, concat("; ", sort(cs))) if {
 	count(cs) > 0
 } else := r
 
-escalations contains playbook.escalation("sold_after_opt_out", r.message) if {
+# METADATA
+# title: Sold after the opt-out — escalate
+escalations contains lib.traced(playbook.escalation("sold_after_opt_out", r.message), rego.metadata.chain()) if {
 	some r in reasons
 	r.code == "sold_after_opt_out"
 }
@@ -397,7 +408,9 @@ reasons contains lib.with_citation(lib.law_reason(id, "signal_honored", msg, reg
 	msg := sprintf("the Global Privacy Control signal is honoured as an objection by automated means to direct marketing and sale, for %s; a later absence of the signal is not consent. Contested reading: %s", [concat(", ", signal_covers), law.opt_out.signal.contested])
 }
 
-escalations contains playbook.escalation("reading_contested", sprintf("%s: %s", [id, law.opt_out.signal.contested])) if {
+# METADATA
+# title: Contested signal reading — escalate
+escalations contains lib.traced(playbook.escalation("reading_contested", sprintf("%s: %s", [id, law.opt_out.signal.contested])), rego.metadata.chain()) if {
 	is_signal
 	some id, law in signal_laws
 	law.opt_out.signal.contested
@@ -487,7 +500,9 @@ reasons contains lib.with_citation(lib.law_reason(id, "opt_out_period_unknown", 
 	not id in {s.law | some s in steps}
 }
 
-escalations contains playbook.escalation("legal_exception_unclear", r.message) if {
+# METADATA
+# title: No opt-out period — escalate
+escalations contains lib.traced(playbook.escalation("legal_exception_unclear", r.message), rego.metadata.chain()) if {
 	some r in reasons
 	r.code == "opt_out_period_unknown"
 }
@@ -511,7 +526,9 @@ outer_bound := lib.earliest({s.date | some s in steps; s.name == "comply_outer_b
 
 default outer_bound := null
 
-escalations contains playbook.escalation("deadline_at_risk", r.message) if {
+# METADATA
+# title: Opt-out overdue — escalate
+escalations contains lib.traced(playbook.escalation("deadline_at_risk", r.message), rego.metadata.chain()) if {
 	some r in reasons
 	r.code == "deadline_at_risk"
 }
@@ -525,11 +542,14 @@ fraud_citation := concat("; ", sort({object.get(law.opt_out, "fraud", law.opt_ou
 # description: A denial for fraud is explained to the requester, under each applicable law's provision.
 # custom:
 #   citation: the fraud provision of each applicable law (opt_out.fraud)
-notices contains object.union(
-	{
-		"code": "opt_out_denied",
-		"citation": fraud_citation,
-		"text": "We could not act on your request to opt out because we have a good-faith, documented reason to believe it is fraudulent. Contact us if you believe this is a mistake.",
-	},
-	{"due": comply_by | comply_by != null},
+notices contains lib.traced(
+	object.union(
+		{
+			"code": "opt_out_denied",
+			"citation": fraud_citation,
+			"text": "We could not act on your request to opt out because we have a good-faith, documented reason to believe it is fraudulent. Contact us if you believe this is a mistake.",
+		},
+		{"due": comply_by | comply_by != null},
+	),
+	rego.metadata.chain(),
 ) if outcome == "deny_fraud"

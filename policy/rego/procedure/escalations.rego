@@ -1,9 +1,12 @@
 package dsrkit.procedure
 
 import data.dsrkit.items
+import data.dsrkit.lib
 import data.dsrkit.playbook
 
-escalation(trigger, reason) := playbook.escalation(trigger, reason)
+# escalation is the playbook's escalation for trigger, naming the rule
+# definition that raises it (pass rego.metadata.chain()).
+escalation(trigger, reason, chain) := lib.traced(playbook.escalation(trigger, reason), chain)
 
 days_since_receipt := dsrkit.days_between(request_received_on, request_as_of_date)
 
@@ -11,26 +14,38 @@ request_received_on := data.dsrkit.request.received_on
 
 # escalations: the seed procedure's § 10.1 triggers, and Legal for unclear
 # exceptions and legal holds (items).
-escalations contains escalation("deadline_at_risk", sprintf("%d days since receipt and no response yet", [days_since_receipt])) if {
+# METADATA
+# title: Deadline at risk
+escalations contains escalation("deadline_at_risk", sprintf("%d days since receipt and no response yet", [days_since_receipt]), rego.metadata.chain()) if {
 	days_since_receipt > settings.deadline_at_risk_after_days
 	not closed
 }
 
-escalations contains escalation("denial_disputed", "the consumer disputes the denial") if input.disputes.denial_disputed
+# METADATA
+# title: Denial disputed
+escalations contains escalation("denial_disputed", "the consumer disputes the denial", rego.metadata.chain()) if input.disputes.denial_disputed
 
-escalations contains escalation("regulator_complaint", "the consumer complained to a regulator") if input.disputes.regulator_complaint
+# METADATA
+# title: Regulator complaint
+escalations contains escalation("regulator_complaint", "the consumer complained to a regulator", rego.metadata.chain()) if input.disputes.regulator_complaint
 
-escalations contains escalation("recipient_non_compliance", sprintf("%s has not confirmed deletion, due %s", [r.id, confirm_by(r)])) if {
+# METADATA
+# title: Recipient has not confirmed
+escalations contains escalation("recipient_non_compliance", sprintf("%s has not confirmed deletion, due %s", [r.id, confirm_by(r)]), rego.metadata.chain()) if {
 	some r in recipients
 	directive_action(r)
 	overdue(r)
 }
 
-escalations contains escalation("special_scenario", msg) if {
+# METADATA
+# title: Special scenario
+escalations contains escalation("special_scenario", msg, rego.metadata.chain()) if {
 	some msg in special_scenarios
 }
 
-escalations contains escalation(e.trigger, e.reason) if some e in items.escalations
+# the items' escalations keep the id and position of the items rule that
+# raises them.
+escalations contains object.union(playbook.escalation(e.trigger, e.reason), e) if some e in items.escalations
 
 special_scenarios contains "employee or HR data: route to HR and Legal (seed procedure § 4.3)" if {
 	input.consumer.relationship in {"employee", "job_applicant", "contractor"}

@@ -73,7 +73,9 @@ appeal_plan := [object.union(
 
 default appeal_plan := []
 
-escalations contains escalation("denial_disputed", sprintf("appeal received on %s and not yet answered%s", [day(events.appeal_received_at), answer_by])) if {
+# METADATA
+# title: Appeal not yet answered
+escalations contains escalation("denial_disputed", sprintf("appeal received on %s and not yet answered%s", [day(events.appeal_received_at), answer_by]), rego.metadata.chain()) if {
 	appeal_open
 	answer_by := appeal_answer_by
 }

@@ -84,12 +84,15 @@ reasons contains consent.cite(lib.reason("consumer_initiated_transaction", "the 
 # description: Tell the consumer that the transaction needs an opt-in and how to opt in, with consent that meets § 7004; under another law, its consent provision (dsrkit reading O4).
 # custom:
 #   citation: Cal. Code Regs. tit. 11, § 7028(b); § 7004
-notices contains {
-	"code": "opt_in_instructions",
-	"citation": consent.cite({"citation": rego.metadata.chain()[0].annotations.custom.citation}).citation,
-	"due": request.as_of_date,
-	"text": "This transaction requires your permission to sell or share your personal information. If you wish to opt in, first request it, then confirm it separately (for example, through the link we will email you). You may decline.",
-} if {
+notices contains lib.traced(
+	{
+		"code": "opt_in_instructions",
+		"citation": consent.cite({"citation": rego.metadata.chain()[0].annotations.custom.citation}).citation,
+		"due": request.as_of_date,
+		"text": "This transaction requires your permission to sell or share your personal information. If you wish to opt in, first request it, then confirm it separately (for example, through the link we will email you). You may decline.",
+	},
+	rego.metadata.chain(),
+) if {
 	input.consumer_initiated_transaction
 	not banned
 }
