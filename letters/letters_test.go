@@ -63,7 +63,7 @@ func TestLoadChecksEveryPath(t *testing.T) {
 		name, body, want string
 	}{
 		{"else branch", `{{with notice "x"}}{{.text}}{{else}}{{.decision.outcom}}{{end}}`, `decision has no field "outcom"`},
-		{"with changes dot", `{{with notice "x"}}{{.txt}}{{end}}`, `decision.notices[] has no field "txt" (its fields: citation, code, due, law, text)`},
+		{"with changes dot", `{{with notice "x"}}{{.txt}}{{end}}`, `decision.notices[] has no field "txt" (its fields: citation, code, due, law, position, rule_id, text)`},
 		{"range element", `{{range .decision.items}}{{.exception.basis}}{{.retain_untl}}{{end}}`, `decision.items[] has no field "retain_untl"`},
 		{"range variable", `{{range $i, $d := .decision.directives}}{{$d.confirm_bye}}{{end}}`, `decision.directives[] has no field "confirm_bye"`},
 		{"variable", `{{$v := .decision.verification}}{{$v.statu}}`, `decision.verification has no field "statu"`},
