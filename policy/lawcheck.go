@@ -24,22 +24,23 @@ const lawSchemaRule = "data.dsrkit.law_schema.schema"
 // checkLaws checks the data of every law of a compiled policy (the value
 // of data.dsrkit.laws.<package>.law) against the policy's own law schema,
 // and the effective periods within it. Every problem is reported with the
-// law's file and the JSON pointer into its data.
-func checkLaws(ctx context.Context, compiler *ast.Compiler, store storage.Store) error {
+// law's file and the JSON pointer into its data. It returns the checked
+// laws, which the compiled policy keeps for LawData.
+func checkLaws(ctx context.Context, compiler *ast.Compiler, store storage.Store) ([]Law, error) {
 	schemaDoc, err := evalConst(ctx, compiler, store, lawSchemaRule)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if schemaDoc == nil {
-		return &PolicyError{Messages: []string{"the policy has no law schema (" + lawSchemaRule + ")"}}
+		return nil, &PolicyError{Messages: []string{"the policy has no law schema (" + lawSchemaRule + ")"}}
 	}
 	s, err := schema.Compile("law", schemaDoc)
 	if err != nil {
-		return &PolicyError{Messages: []string{rulePosition(compiler, lawSchemaRule) + ": " + err.Error()}}
+		return nil, &PolicyError{Messages: []string{rulePosition(compiler, lawSchemaRule) + ": " + err.Error()}}
 	}
 	lawsDoc, err := evalConst(ctx, compiler, store, "{pkg: l | l := data.dsrkit.laws[pkg].law}")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	laws, _ := lawsDoc.(map[string]any)
 	var msgs []string
@@ -63,9 +64,9 @@ func checkLaws(ctx context.Context, compiler *ast.Compiler, store storage.Store)
 		}
 	}
 	if msgs != nil {
-		return &PolicyError{Messages: msgs}
+		return nil, &PolicyError{Messages: msgs}
 	}
-	return nil
+	return lawList(laws, func(pkg string) string { return rulePosition(compiler, "data.dsrkit.laws."+pkg+".law") }), nil
 }
 
 // evalConst evaluates a query that needs no input; nil when undefined.

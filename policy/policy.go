@@ -85,6 +85,7 @@ type compiled struct {
 	queries  map[string]*rego.PreparedEvalQuery // by request kind, and lawsQuery
 	kinds    []string
 	playbook *rules.Playbook // applied to every request before the policy decides it
+	laws     []Law           // every law's checked data, by id (LawData)
 }
 
 type config struct {
@@ -270,7 +271,7 @@ func build(ctx context.Context, cfg *config, tests bool) (*compiled, *source.Sou
 	if p.queries[lawsQuery], err = prepare(ctx, compiler, store, lawsQuery); err != nil {
 		return nil, nil, err
 	}
-	if err := checkLaws(ctx, compiler, store); err != nil {
+	if p.laws, err = checkLaws(ctx, compiler, store); err != nil {
 		return nil, nil, err
 	}
 	slices.Sort(p.kinds)
