@@ -6,6 +6,7 @@
 //	dsrkit test    [flags] [POLICY]    run the policy's Rego tests, with coverage
 //	dsrkit diff    [flags] CORPUS_DIR  compare the decisions of two policies
 //	dsrkit report  [flags] FILE|-      metrics of a period over audit records
+//	dsrkit laws    [flags]             the matrix of every law, for counsel
 //	dsrkit version                     the program's, Go's and the policy's versions
 //	dsrkit help    [COMMAND]           the usage, or a command's flags
 //
@@ -139,6 +140,7 @@ decide).`,
 			},
 		},
 		reportCommand,
+		lawsCommand,
 		{
 			name: "render", args: "DECISION|-", summary: "the letters and directives a decision calls for",
 			details: renderDetails,
