@@ -180,9 +180,8 @@ schema := {
 					"properties": {
 						"from": {"$ref": "#/$defs/date"},
 						"citation": {"$ref": "#/$defs/citation"},
-						"residence_check": {"$ref": "#/$defs/cited", "description": "The law lets the controller refuse a signal when it cannot verify that the consumer resides in the state (TDPSA, NDPA); absent: no such ground."},
+						"residence_check": {"$ref": "#/$defs/cited", "description": "The law lets the controller refuse a signal when it cannot verify that the consumer resides in the state (TDPSA § 541.055(f)(2), NDPA); absent: no such ground."},
 						"contested": {"$ref": "#/$defs/text", "description": "The signal is honoured on a contested reading of the law, which this text names: the decision says so and escalates for counsel's review (trigger reading_contested)."},
-						"residence_check": {"$ref": "#/$defs/cited", "description": "The law does not require honouring a signal when the business cannot verify that the consumer resides in the state (TDPSA § 541.055(f)(2))."},
 					},
 				},
 				"third_parties": {"$ref": "#/$defs/cited"},
