@@ -136,7 +136,13 @@ for b in "$work"/blocks/*; do
 		failed "exit $rc"
 		continue
 	fi
-	mv "$state.env.new" "$state.env"
+	# (Seen once after a long go test block: the saved environment was gone.
+	# The next block then starts from the environment before this one.)
+	if [ -f "$state.env.new" ]; then
+		mv "$state.env.new" "$state.env"
+	else
+		echo "     (this block's environment was not saved; the next block starts from the one before)"
+	fi
 	ok=1
 	for e in "$b"/expect.*; do
 		[ -e "$e" ] || continue

@@ -172,7 +172,30 @@ func TestSidecar(t *testing.T) {
 		var want map[string]any
 		require.NoError(t, json.Unmarshal(out, &want))
 		delete(want, "policy")
-		assert.Equal(t, want, got)
+		// rule_id and position are given by dsrkit's engine when it
+		// compiles the policy; stock opa run does not add them.
+		assert.Equal(t, withoutRuleRefs(want), got)
 		assert.Equal(t, "2026-12-07", got["deadlines"].(map[string]any)["acknowledge_by"], fmt.Sprint(got["deadlines"]))
 	})
+}
+
+// withoutRuleRefs is a decision without the rule_id and position fields.
+func withoutRuleRefs(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(v))
+		for k, x := range v {
+			if k != "rule_id" && k != "position" {
+				out[k] = withoutRuleRefs(x)
+			}
+		}
+		return out
+	case []any:
+		out := make([]any, len(v))
+		for i, x := range v {
+			out[i] = withoutRuleRefs(x)
+		}
+		return out
+	}
+	return v
 }

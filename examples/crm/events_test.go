@@ -120,7 +120,8 @@ func TestAppendEvents(t *testing.T) {
 	require.Len(t, p.Directives, 1)
 	assert.True(t, p.Directives[0].Overdue)
 	assert.Contains(t, p.Escalations, policy.Escalation{Trigger: "recipient_non_compliance", Level: 1, To: "Privacy Team Lead",
-		Reason: "sp-mail has not confirmed deletion, due 2026-03-25"})
+		Reason:  "sp-mail has not confirmed deletion, due 2026-03-25",
+		RuleRef: policy.RuleRef{RuleID: "procedure.escalations/recipient-has-not-confirmed", Position: escalationPosition(t, "recipient_non_compliance", p.Escalations)}})
 	p = f.recorded(t, a.ID, `{"event": "confirmed_at", "recipient": "sp-mail", "at": "2026-03-26T16:00:00-07:00"}`).progress(t)
 	assert.Equal(t, "2026-03-26T16:00:00-07:00", p.Directives[0].ConfirmedAt)
 	assert.False(t, p.Directives[0].Overdue)
@@ -276,4 +277,18 @@ func TestConcurrentEvents(t *testing.T) {
 	}, got.progress(t).done(), "the latest decision has every event")
 	assert.Equal(t, 1+len(events)+pass.Redecided, f.count(t, `SELECT count(*) FROM decisions WHERE request_id = ?`, a.ID),
 		"the first decision, one per event, and the pass's if it came first")
+}
+
+// escalationPosition is the file:line the decision gives for the
+// escalation with trigger: it moves with every edit above the rule, so the
+// test takes it from the decision and checks only its form.
+func escalationPosition(t *testing.T, trigger string, es []policy.Escalation) string {
+	t.Helper()
+	for _, e := range es {
+		if e.Trigger == trigger {
+			require.Regexp(t, `^procedure/escalations\.rego:[0-9]+$`, e.Position)
+			return e.Position
+		}
+	}
+	return ""
 }

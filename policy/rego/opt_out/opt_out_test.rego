@@ -1,6 +1,5 @@
 package dsrkit.opt_out_test
 
-import data.dsrkit.applicability
 import data.dsrkit.laws.ccpa
 import data.dsrkit.laws.gdpr
 import data.dsrkit.opt_out
