@@ -10,10 +10,8 @@ import (
 	"strconv"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/storage"
 
-	"github.com/dsrkit/dsrkit/internal/builtins"
 	"github.com/dsrkit/dsrkit/internal/schema"
 )
 
@@ -71,13 +69,7 @@ func checkLaws(ctx context.Context, compiler *ast.Compiler, store storage.Store)
 
 // evalConst evaluates a query that needs no input; nil when undefined.
 func evalConst(ctx context.Context, compiler *ast.Compiler, store storage.Store, query string) (any, error) {
-	opts := append([]func(*rego.Rego){
-		rego.Query("x := " + query),
-		rego.Compiler(compiler),
-		rego.Store(store),
-		rego.StrictBuiltinErrors(true),
-	}, builtins.Options()...)
-	rs, err := rego.New(opts...).Eval(ctx)
+	rs, err := newQuery(compiler, store, "x := "+query).Eval(ctx)
 	if err != nil {
 		return nil, &PolicyError{Messages: []string{fmt.Sprintf("evaluating %s: %v", query, err)}}
 	}

@@ -284,17 +284,22 @@ func prepare(ctx context.Context, compiler *ast.Compiler, store storage.Store, q
 	if len(compiler.GetRulesExact(ast.MustParseRef(query))) == 0 {
 		return nil, &PolicyError{Messages: []string{"the policy has no rule " + query}}
 	}
-	opts := append([]func(*rego.Rego){
-		rego.Query(query),
-		rego.Compiler(compiler),
-		rego.Store(store),
-		rego.StrictBuiltinErrors(true),
-	}, builtins.Options()...)
-	pq, err := rego.New(opts...).PrepareForEval(ctx)
+	pq, err := newQuery(compiler, store, query).PrepareForEval(ctx)
 	if err != nil {
 		return nil, &PolicyError{Messages: []string{fmt.Sprintf("preparing %s: %v", query, err)}}
 	}
 	return &pq, nil
+}
+
+// newQuery is a query over the compiled policy as the engine evaluates it:
+// dsrkit's built-ins, strict built-in errors.
+func newQuery(compiler *ast.Compiler, store storage.Store, query string) *rego.Rego {
+	return rego.New(append([]func(*rego.Rego){
+		rego.Query(query),
+		rego.Compiler(compiler),
+		rego.Store(store),
+		rego.StrictBuiltinErrors(true),
+	}, builtins.Options()...)...)
 }
 
 // Info returns the revision and digest of the policy the engine serves now.
