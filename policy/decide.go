@@ -164,15 +164,15 @@ func (e *Engine) eval(ctx context.Context, p *compiled, kind string, doc map[str
 	if err := checkServedCitations(decision); err != nil {
 		return nil, err
 	}
-	decision["policy"] = p.info
-	out, err := marshalOrdered(decision)
-	if err != nil {
-		return nil, err
-	}
-	if problems := e.schemas.DecisionJSON(out); len(problems) > 0 {
+	decision["policy"] = p.infoDoc
+	// The decision is checked as the policy gave it, before it is written:
+	// OPA's result is already a JSON value (objects, arrays, json.Number),
+	// so encoding and parsing it again would only check the encoder.
+	if problems := e.schemas.Decision(decision); len(problems) > 0 {
 		return nil, fmt.Errorf("the policy gave a decision that breaks the contract: %v", problems)
 	}
-	return out, nil
+	decision["policy"] = p.info // written in the contract's field order
+	return marshalOrdered(decision)
 }
 
 // evalValue runs one prepared query on a request; an undefined result is an
@@ -182,7 +182,15 @@ func (p *compiled) evalValue(ctx context.Context, query string, doc map[string]a
 	if err != nil {
 		return nil, err
 	}
-	rs, err := p.queries[query].Eval(ctx, rego.EvalParsedInput(input))
+	pq := p.queries[query]
+	if p.memo != nil {
+		if with, ok, err := p.memo.lookup(ctx, doc, input.(ast.Object), query); err != nil {
+			return nil, err
+		} else if ok {
+			pq = with
+		}
+	}
+	rs, err := pq.Eval(ctx, rego.EvalParsedInput(input))
 	if err != nil {
 		return nil, err
 	}

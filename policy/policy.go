@@ -12,8 +12,10 @@
 package policy
 
 import (
+	"cmp"
 	"context"
 	"embed"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
@@ -82,10 +84,12 @@ type Engine struct {
 // replaces it as a whole.
 type compiled struct {
 	info     Info
+	infoDoc  map[string]any                     // info as the JSON value a decision's "policy" holds
 	queries  map[string]*rego.PreparedEvalQuery // by request kind, and lawsQuery
 	kinds    []string
 	playbook *rules.Playbook // applied to every request before the policy decides it
 	laws     []Law           // every law's checked data, by id (LawData)
+	memo     *memo           // nil: off, or the policy cannot be memoised
 }
 
 type config struct {
@@ -98,6 +102,7 @@ type config struct {
 	limits      source.Limits      // WithPolicyLimits; zero fields: source.DefaultLimits
 	requests    Limits             // WithLimits; New applies them, Reload does not
 	decisionLog *decisionLogConfig // WithDecisionLog; New starts it, Reload does not
+	memoSize    int                // WithMemo; 0: DefaultMemoSize, < 0: off
 }
 
 // Option configures New and Reload.
@@ -254,6 +259,9 @@ func build(ctx context.Context, cfg *config, tests bool) (*compiled, *source.Sou
 		queries:  map[string]*rego.PreparedEvalQuery{},
 		playbook: pb,
 	}
+	if p.infoDoc, err = jsonValue(p.info); err != nil {
+		return nil, nil, err
+	}
 	for kind, query := range entrypoints {
 		if len(compiler.GetRulesExact(ast.MustParseRef(query))) == 0 {
 			continue
@@ -274,8 +282,29 @@ func build(ctx context.Context, cfg *config, tests bool) (*compiled, *source.Sou
 	if p.laws, err = checkLaws(ctx, compiler, store); err != nil {
 		return nil, nil, err
 	}
+	memoised := map[string]string{lawsQuery: lawsQuery}
+	for _, kind := range p.kinds {
+		memoised[kind] = entrypoints[kind]
+	}
+	if p.memo, err = newMemo(ctx, compiler, store, memoised, cmp.Or(cfg.memoSize, DefaultMemoSize)); err != nil {
+		return nil, nil, err
+	}
 	slices.Sort(p.kinds)
 	return p, src, nil
+}
+
+// jsonValue is v as the generic JSON value (objects, arrays, json.Number)
+// that the contract's schemas check.
+func jsonValue(v any) (map[string]any, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	doc, problems := schema.ParseJSON(b)
+	if problems != nil {
+		return nil, fmt.Errorf("%v", problems)
+	}
+	return doc.(map[string]any), nil
 }
 
 // prepare prepares one query over the compiled policy, with strict
@@ -293,13 +322,14 @@ func prepare(ctx context.Context, compiler *ast.Compiler, store storage.Store, q
 
 // newQuery is a query over the compiled policy as the engine evaluates it:
 // dsrkit's built-ins, strict built-in errors.
-func newQuery(compiler *ast.Compiler, store storage.Store, query string) *rego.Rego {
-	return rego.New(append([]func(*rego.Rego){
+func newQuery(compiler *ast.Compiler, store storage.Store, query string, extra ...func(*rego.Rego)) *rego.Rego {
+	opts := append([]func(*rego.Rego){
 		rego.Query(query),
 		rego.Compiler(compiler),
 		rego.Store(store),
 		rego.StrictBuiltinErrors(true),
-	}, builtins.Options()...)...)
+	}, builtins.Options()...)
+	return rego.New(append(opts, extra...)...)
 }
 
 // Info returns the revision and digest of the policy the engine serves now.

@@ -13,7 +13,8 @@ import (
 // inputSchema is the type of `input` as the policy sees it: the request
 // schema's fields (every kind's, with common.json's definitions inlined)
 // plus what the engine lays over a request before the policy reads it
-// (input.playbook; a claim's rule in data[].exceptions[]).
+// (input.playbook; a claim's rule in data[].exceptions[]; the memo's
+// values, which no rule may read: see memo.go).
 func inputSchema() (any, error) {
 	read := func(name string) (map[string]any, error) {
 		b, err := schemas.FS.ReadFile(name)
@@ -85,6 +86,7 @@ func inputSchema() (any, error) {
 	}
 	props := s.(map[string]any)["properties"].(map[string]any)
 	props["playbook"] = map[string]any{"type": "object"}
+	props[memoInput] = map[string]any{"type": "object"}
 	return s, nil
 }
 

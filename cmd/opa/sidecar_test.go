@@ -28,7 +28,7 @@ type sidecar struct {
 // startSidecar builds this module's opa, runs `opa run --server` on the
 // shipped policy at 127.0.0.1 on a free port, waits until it is healthy, and
 // stops it when the test ends.
-func startSidecar(t *testing.T) *sidecar {
+func startSidecar(t testing.TB) *sidecar {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "opa")
 	build := exec.Command("go", "build", "-o", bin, ".")

@@ -29,16 +29,15 @@ record := object.union(
 	record_events,
 ) if respond_by
 
-record_event_paths := {
-	"responded_on": ["events", "responded_at"],
-	"extension_notified_on": ["extension", "notified_at"],
-	"appeal_received_on": ["events", "appeal_received_at"],
-	"appeal_answered_on": ["events", "appeal_answered_at"],
+record_event_instants := {
+	"responded_on": object.get(input, ["events", "responded_at"], null),
+	"extension_notified_on": object.get(input, ["extension", "notified_at"], null),
+	"appeal_received_on": object.get(input, ["events", "appeal_received_at"], null),
+	"appeal_answered_on": object.get(input, ["events", "appeal_answered_at"], null),
 }
 
 record_events[name] := day(instant) if {
-	some name, path in record_event_paths
-	instant := object.get(input, path, null)
+	some name, instant in record_event_instants
 	instant != null
 }
 

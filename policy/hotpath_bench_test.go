@@ -1,0 +1,96 @@
+package policy_test
+
+// The hot path (issue 16): each request kind's decision through
+// Engine.Decide, measured beside its JSON floor in the same run — the cost
+// of unmarshalling the request and marshalling the decision it gets, which
+// no engine can go below. Each iteration decides the request and then
+// runs the floor once, timing both: "decide-ns/op" and "floor-ns/op" are
+// their means and "×floor" their ratio, which holds whatever else the
+// machine is doing (ns/op counts both):
+//
+//	go test ./policy -run '^$' -bench HotPath -count 6 | tee /tmp/hot.txt
+//	benchstat -col /path /tmp/hot.txt   # or read ×floor directly
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/dsrkit/dsrkit/policy"
+)
+
+var hotPathCases = []string{"gpc-opt-out", "delete-10-items", "opt-in", "solicit-opt-in"}
+
+// BenchmarkHotPath decides each case three ways: memo-hit (the engine has
+// decided a request with the same applicability facts before), memo-miss
+// (every request has facts the memo has not seen: 5,000 variants of the
+// case, more than the memo holds, taken in turn) and no-memo (WithoutMemo).
+func BenchmarkHotPath(b *testing.B) {
+	ctx := context.Background()
+	memo := engine(b)
+	off, err := policy.New(ctx, policy.WithoutMemo())
+	require.NoError(b, err)
+	for _, name := range hotPathCases {
+		req, err := os.ReadFile(filepath.Join("testdata", "hotpath", name+".json"))
+		require.NoError(b, err)
+		decision, err := memo.Decide(ctx, req)
+		require.NoError(b, err)
+		variants := make([][]byte, policy.DefaultMemoSize+904)
+		for i := range variants {
+			variants[i] = withRevenue(b, req, 30_000_000+i)
+		}
+		var d any
+		require.NoError(b, json.Unmarshal(decision, &d))
+		run := func(b *testing.B, eng *policy.Engine, next func(i int) []byte) {
+			var decide, floor time.Duration
+			i := 0
+			for b.Loop() {
+				t0 := time.Now()
+				if _, err := eng.Decide(ctx, next(i)); err != nil {
+					b.Fatal(err)
+				}
+				t1 := time.Now()
+				jsonFloor(b, req, d)
+				decide, floor = decide+t1.Sub(t0), floor+time.Since(t1)
+				i++
+			}
+			b.ReportMetric(float64(decide.Nanoseconds())/float64(b.N), "decide-ns/op")
+			b.ReportMetric(float64(floor.Nanoseconds())/float64(b.N), "floor-ns/op")
+			b.ReportMetric(float64(decide)/float64(floor), "×floor")
+		}
+		same := func(int) []byte { return req }
+		b.Run(name+"/memo-hit", func(b *testing.B) { run(b, memo, same) })
+		b.Run(name+"/memo-miss", func(b *testing.B) {
+			run(b, memo, func(i int) []byte { return variants[i%len(variants)] })
+		})
+		b.Run(name+"/no-memo", func(b *testing.B) { run(b, off, same) })
+	}
+}
+
+// withRevenue is req with another annual revenue: a fact every law's
+// thresholds may read, so a new memo key.
+func withRevenue(b *testing.B, req []byte, usd int) []byte {
+	var doc map[string]any
+	require.NoError(b, json.Unmarshal(req, &doc))
+	doc["business"].(map[string]any)["annual_revenue_usd"] = usd
+	out, err := json.Marshal(doc)
+	require.NoError(b, err)
+	return out
+}
+
+// jsonFloor unmarshals req and marshals decision, as generic values: the
+// least any engine must do to answer a request.
+func jsonFloor(b *testing.B, req []byte, decision any) {
+	var r any
+	if err := json.Unmarshal(req, &r); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := json.Marshal(decision); err != nil {
+		b.Fatal(err)
+	}
+}
