@@ -360,3 +360,37 @@ func TestMemoIsInvalidatedByReload(t *testing.T) {
 	assert.Contains(t, string(after), "CCPA is in force on 2026-12-18")
 	assert.NotContains(t, string(after), "CCPA applies on 2026-12-18")
 }
+
+// Concurrent decisions share the memo (run under -race in CI): four
+// goroutines decide the same requests on a memo small enough to evict
+// while others read it, and each decision is the plain one.
+func TestMemoConcurrentDecisions(t *testing.T) {
+	ctx := context.Background()
+	memo, err := New(ctx, WithMemo(4))
+	require.NoError(t, err)
+	plain, err := New(ctx, WithoutMemo())
+	require.NoError(t, err)
+	reqs := randomRequests(t, 4, 24)
+	want := make([]string, len(reqs))
+	for i, req := range reqs {
+		out, err := plain.Decide(ctx, req)
+		if err != nil {
+			out = []byte(err.Error())
+		}
+		want[i] = string(out)
+	}
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			for k := range reqs {
+				i := (k + 6*w) % len(reqs)
+				out, err := memo.Decide(ctx, reqs[i])
+				if err != nil {
+					out = []byte(err.Error())
+				}
+				assert.Equal(t, want[i], string(out))
+			}
+		})
+	}
+	wg.Wait()
+}
