@@ -40,10 +40,6 @@ func BenchmarkHotPath(b *testing.B) {
 		require.NoError(b, err)
 		decision, err := memo.Decide(ctx, req)
 		require.NoError(b, err)
-		variants := make([][]byte, policy.DefaultMemoSize+904)
-		for i := range variants {
-			variants[i] = withRevenue(b, req, 30_000_000+i)
-		}
 		var d any
 		require.NoError(b, json.Unmarshal(decision, &d))
 		run := func(b *testing.B, eng *policy.Engine, next func(i int) []byte) {
@@ -66,6 +62,11 @@ func BenchmarkHotPath(b *testing.B) {
 		same := func(int) []byte { return req }
 		b.Run(name+"/memo-hit", func(b *testing.B) { run(b, memo, same) })
 		b.Run(name+"/memo-miss", func(b *testing.B) {
+			variants := make([][]byte, policy.DefaultMemoSize+904)
+			for i := range variants {
+				variants[i] = withRevenue(b, req, 30_000_000+i)
+			}
+			b.ResetTimer()
 			run(b, memo, func(i int) []byte { return variants[i%len(variants)] })
 		})
 		b.Run(name+"/no-memo", func(b *testing.B) { run(b, off, same) })
