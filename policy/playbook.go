@@ -1,8 +1,15 @@
 package policy
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/storage"
 
 	"github.com/dsrkit/dsrkit/calendar"
 	"github.com/dsrkit/dsrkit/rules"
@@ -37,13 +44,14 @@ func WithPlaybookFile(path string) Option {
 	}
 }
 
-// applyPlaybook lays the playbook over a validated request document: its
-// settings become input.playbook, and, for a request to delete, the claims
+// applyPlaybook lays the playbook over a validated request document: the
+// settings it sets itself become input.playbook (the policy's defaults,
+// data.dsrkit.playbook.defaults, give the rest), and, for a request to delete, the claims
 // its rules make for each data item join the item's exceptions, each naming
 // its rule. A rule that could not be evaluated for an item claims its basis
 // as disputed, so that Legal reviews the item instead of it being deleted.
 func applyPlaybook(pb *rules.Playbook, doc map[string]any) error {
-	doc["playbook"] = pb.Settings()
+	doc["playbook"] = pb.Overrides()
 	items, _ := doc["data"].([]any)
 	if doc["kind"] != KindDelete || len(items) == 0 {
 		return nil
@@ -107,4 +115,85 @@ func optionError(err error) *PolicyError {
 		return &PolicyError{Messages: msgs, Err: err}
 	}
 	return &PolicyError{Messages: []string{err.Error()}, Err: err}
+}
+
+// The rules naming what a playbook may set (policy/rego/playbook): every
+// setting with its default, and the settings without one.
+const (
+	playbookDefaultsRule       = "data.dsrkit.playbook.defaults"
+	playbookWithoutDefaultRule = "data.dsrkit.playbook.without_default"
+)
+
+// PlaybookSettingError is a playbook that sets a setting, or an escalation
+// trigger, the loaded policy does not name (data.dsrkit.playbook.defaults,
+// data.dsrkit.playbook.without_default): the policy would never read it. New
+// and Reload refuse the pair with a *PolicyError wrapping it.
+type PlaybookSettingError struct {
+	// Playbook is the playbook's name (rules.Playbook.Name).
+	Playbook string
+	// Pointers are the JSON pointers of the unknown settings in the
+	// playbook file, e.g. "/settings/escalation_levels/sold_after_optout",
+	// sorted.
+	Pointers []string
+}
+
+func (e *PlaybookSettingError) Error() string {
+	return fmt.Sprintf("%s: %s: the policy has no such setting", e.Playbook, strings.Join(e.Pointers, ", "))
+}
+
+// Is reports ErrPolicy.
+func (e *PlaybookSettingError) Is(target error) bool { return target == ErrPolicy }
+
+// checkPlaybook refuses a playbook that sets what the compiled policy does
+// not name. A policy without playbook defaults reads no setting, and is
+// not checked.
+func checkPlaybook(ctx context.Context, compiler *ast.Compiler, store storage.Store, pb *rules.Playbook) error {
+	defaults, err := evalConst(ctx, compiler, store, playbookDefaultsRule)
+	if err != nil {
+		return err
+	}
+	known, ok := defaults.(map[string]any)
+	if !ok {
+		return nil
+	}
+	known = maps.Clone(known)
+	without, err := evalConst(ctx, compiler, store, playbookWithoutDefaultRule)
+	if err != nil {
+		return err
+	}
+	names, _ := without.([]any) // a set is a JSON array
+	for _, n := range names {
+		if n, ok := n.(string); ok {
+			known[n] = nil // any value
+		}
+	}
+	var unknown []string
+	unknownSettings(pb.Overrides(), known, "/settings", &unknown)
+	if len(unknown) == 0 {
+		return nil
+	}
+	slices.Sort(unknown)
+	e := &PlaybookSettingError{Playbook: pb.Name(), Pointers: unknown}
+	return &PolicyError{Messages: []string{e.Error() + " (its settings are named at " + rulePosition(compiler, playbookDefaultsRule) + ")"}, Err: e}
+}
+
+// pointerToken escapes a key for a JSON pointer (RFC 6901).
+var pointerToken = strings.NewReplacer("~", "~0", "/", "~1")
+
+// unknownSettings appends the pointer of every key of set that known lacks,
+// looking into the maps both have (a key known with a nil value takes any
+// value).
+func unknownSettings(set, known map[string]any, at string, out *[]string) {
+	for k, v := range set {
+		kv, ok := known[k]
+		if !ok {
+			*out = append(*out, at+"/"+pointerToken.Replace(k))
+			continue
+		}
+		sub, isMap := v.(map[string]any)
+		ksub, knownMap := kv.(map[string]any)
+		if isMap && knownMap {
+			unknownSettings(sub, ksub, at+"/"+pointerToken.Replace(k), out)
+		}
+	}
 }

@@ -282,6 +282,9 @@ func build(ctx context.Context, cfg *config, tests bool) (*compiled, *source.Sou
 	if p.laws, err = checkLaws(ctx, compiler, store); err != nil {
 		return nil, nil, err
 	}
+	if err := checkPlaybook(ctx, compiler, store, pb); err != nil {
+		return nil, nil, err
+	}
 	memoised := map[string]string{lawsQuery: lawsQuery}
 	for _, kind := range p.kinds {
 		memoised[kind] = entrypoints[kind]

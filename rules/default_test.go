@@ -121,35 +121,23 @@ func TestDefaultRulesHaveNotes(t *testing.T) {
 	assert.Equal(t, "legal hold in effect: do not delete, notify Legal, tell the consumer without disclosing the litigation (seed procedure step 4, § 4.5)", claims[0].Note)
 }
 
-// TestDefaultSettings: the default playbook gives exactly the Rego
-// defaults (policy/rego/playbook/playbook.rego) and out_of_scope_action.
+// TestDefaultSettings: the default playbook overrides nothing (its values
+// repeat the policy's defaults, which policy/playbook_drift_test.go holds
+// them equal to); its settings name every escalation trigger the policy
+// raises.
 func TestDefaultSettings(t *testing.T) {
-	want := map[string]any{
-		"verification_data_points": map[string]any{"ordinary": 2, "sensitive": 3},
-		"info_response":            map[string]any{"n": 15, "unit": "days"},
-		"steps": map[string]any{
-			"intake":             map[string]any{"n": 1, "unit": "days"},
-			"acknowledge":        map[string]any{"n": 10, "unit": "business_days"},
-			"verify":             map[string]any{"n": 5, "unit": "business_days"},
-			"discover":           map[string]any{"n": 15, "unit": "business_days"},
-			"analyze_exceptions": map[string]any{"n": 5, "unit": "business_days"},
-			"execute_deletion":   map[string]any{"n": 10, "unit": "business_days"},
-		},
-		"directive_confirmation": map[string]any{"n": 15, "unit": "days"},
-		"record_retention":       map[string]any{"n": 36, "unit": "months"},
-		"escalation_levels": map[string]any{
-			"recipient_non_compliance": 1,
-			"deadline_at_risk":         2,
-			"denial_disputed":          2,
-			"legal_exception_unclear":  3,
-			"legal_hold":               3,
-			"special_scenario":         3,
-			"regulator_complaint":      4,
-		},
-		"deadline_at_risk_after_days": 30,
-		"out_of_scope_action":         "delete",
-	}
-	assert.Equal(t, want, Default().Settings())
+	assert.Equal(t, map[string]any{}, Default().Overrides())
+	assert.Equal(t, map[string]any{
+		"recipient_non_compliance": 1,
+		"deadline_at_risk":         2,
+		"denial_disputed":          2,
+		"legal_exception_unclear":  3,
+		"legal_hold":               3,
+		"special_scenario":         3,
+		"sold_after_opt_out":       3,
+		"reading_contested":        1,
+		"regulator_complaint":      4,
+	}, Default().Settings()["escalation_levels"])
 }
 
 func TestSettingsIsACopy(t *testing.T) {

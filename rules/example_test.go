@@ -56,3 +56,19 @@ func ExampleLoad_error() {
 	// testdata/bad/unknown-field.yaml:6: rule "typo": /rules/1/condition:1:5: CEL compile error: undefined field 'categroy'
 	// typo 6 1 5
 }
+
+// Overrides are only what a playbook's file sets; the policy's defaults
+// give the rest.
+func ExamplePlaybook_Overrides() {
+	p, err := rules.Parse("escalations.yaml", []byte("settings:\n  escalation_levels:\n    sold_after_opt_out: 1\n"))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(p.Overrides())
+	fmt.Println(p.Settings()["escalation_levels"].(map[string]any)["sold_after_opt_out"], p.Settings()["escalation_levels"].(map[string]any)["legal_hold"])
+	fmt.Println(rules.Default().Overrides())
+	// Output:
+	// map[escalation_levels:map[sold_after_opt_out:1]]
+	// 1 3
+	// map[]
+}

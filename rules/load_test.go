@@ -24,9 +24,22 @@ func TestCustomPlaybook(t *testing.T) {
 	steps["intake"] = map[string]any{"n": 2, "unit": "days"}
 	want["record_retention"] = map[string]any{"n": 60, "unit": "months"}
 	want["escalation_levels"].(map[string]any)["legal_hold"] = 4
-	want["out_of_scope_action"] = "review"
+	want["out_of_scope_action"] = "not_required"
 	want["opt_in_confirmation_window"] = map[string]any{"n": 14, "unit": "days"}
 	assert.Equal(t, want, p.Settings())
+
+	// Its overrides are what it sets, nothing of the default playbook's.
+	assert.Equal(t, map[string]any{
+		"verification_data_points":   map[string]any{"sensitive": 4},
+		"steps":                      map[string]any{"verify": map[string]any{"n": 3, "unit": "business_days"}, "intake": map[string]any{"n": 2, "unit": "days"}},
+		"record_retention":           map[string]any{"n": 60, "unit": "months"},
+		"escalation_levels":          map[string]any{"legal_hold": 4},
+		"out_of_scope_action":        "not_required",
+		"opt_in_confirmation_window": map[string]any{"n": 14, "unit": "days"},
+	}, p.Overrides())
+	o := p.Overrides()
+	o["escalation_levels"].(map[string]any)["legal_hold"] = 1
+	assert.Equal(t, 4, p.Overrides()["escalation_levels"].(map[string]any)["legal_hold"], "a copy")
 
 	// Its own rules only.
 	employee := map[string]any{"consumer": map[string]any{"residence": "US-CA", "relationship": "employee"}}

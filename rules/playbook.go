@@ -26,6 +26,7 @@ type Playbook struct {
 	name     string
 	digest   string
 	settings settings
+	own      settings // the settings the file sets itself; nil for Default
 	org      Organisation
 	rules    []rule
 }
@@ -108,6 +109,7 @@ var defaultPlaybook = sync.OnceValue(func() *Playbook {
 	if err != nil {
 		panic(fmt.Sprintf("rules: the default playbook does not load: %v", err)) // embedded and tested
 	}
+	p.own = nil // the base every other playbook is laid over: it overrides nothing
 	return p
 })
 
@@ -167,6 +169,7 @@ func parse(name string, data []byte, base settings, baseOrg Organisation) (*Play
 	p.digest = hex.EncodeToString(sum[:])
 	if doc.Settings != nil {
 		p.settings = doc.Settings.overlay(base, func(ptr string, err error) { report(ptr, kindf(ErrSchema, "%v", err)) })
+		p.own = doc.Settings.overlay(settings{}, func(string, error) {}) // its problems are reported above
 	}
 
 	env, err := celEnv()
@@ -277,12 +280,26 @@ func (p *Playbook) Digest() string { return p.digest }
 // Settings returns the procedure settings in the shape the Rego policy
 // reads (input.playbook; policy/rego/playbook): JSON-compatible values
 // (map[string]any, int, string), periods as {"n": int, "unit": "days" |
-// "business_days" | "months"}. Keys: verification_data_points, info_response,
-// steps, directive_confirmation, record_retention, escalation_levels,
-// deadline_at_risk_after_days, out_of_scope_action, and
-// opt_in_confirmation_window when the playbook sets it. The map is a new
-// copy on every call: the caller may keep or change it.
+// "business_days" | "months"}: the playbook's own settings laid over the
+// default playbook's (rules/default.yaml, which repeats the policy's
+// defaults: policy/rego/playbook/playbook.rego names every setting and
+// trigger), with opt_in_confirmation_window only when the playbook sets it.
+// The map is a new copy on every call: the caller may keep or change it.
 func (p *Playbook) Settings() map[string]any { return p.settings.clone() }
+
+// Overrides returns the settings the playbook's own file sets, in the shape
+// of Settings, without the default playbook's values for the settings it
+// leaves out (maps such as steps hold only the keys the file sets). It is
+// empty for Default, whose values repeat the policy's defaults
+// (policy/rego/playbook): the engine passes Overrides to the policy, so
+// that what a playbook leaves out takes the loaded policy's default. The
+// map is a new copy on every call.
+func (p *Playbook) Overrides() map[string]any {
+	if p.own == nil {
+		return map[string]any{}
+	}
+	return p.own.clone()
+}
 
 // Claims evaluates every rule for one data item, in the playbook's order,
 // and returns the claims of the rules whose condition holds, plus a claim

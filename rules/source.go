@@ -252,16 +252,21 @@ func (s *source) validate() []Error {
 		if strings.Contains(e.SchemaURL, "/$defs/period/") {
 			msg = periodHint
 		}
-		if k, ok := e.ErrorKind.(*kind.AdditionalProperties); ok && len(k.Properties) == 1 {
-			// Point at the unknown key itself.
-			ptr += "/" + escapePointer(k.Properties[0])
-			msg = fmt.Sprintf("unknown key %q", k.Properties[0])
+		add := func(ptr, msg string) {
+			if seen[ptr+"\x00"+msg] {
+				return
+			}
+			seen[ptr+"\x00"+msg] = true
+			out = append(out, s.problem(ptr, kindf(ErrSchema, "%s", msg)))
 		}
-		if seen[ptr+"\x00"+msg] {
+		if k, ok := e.ErrorKind.(*kind.AdditionalProperties); ok {
+			// Point at each unknown key itself.
+			for _, name := range k.Properties {
+				add(ptr+"/"+escapePointer(name), fmt.Sprintf("unknown key %q", name))
+			}
 			return
 		}
-		seen[ptr+"\x00"+msg] = true
-		out = append(out, s.problem(ptr, kindf(ErrSchema, "%s", msg)))
+		add(ptr, msg)
 	}
 	walk(ve)
 	slices.SortStableFunc(out, func(a, b Error) int { return cmp.Compare(a.FileLine, b.FileLine) })

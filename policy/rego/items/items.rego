@@ -265,12 +265,12 @@ status := {id: classify(id, item) | covered; some id, item in by_id}
 
 # out_of_scope_action: what is done with an item no applicable law requires
 # the business to delete. dsrkit reading D1: the playbook's choice, by default
-# delete anyway. Read from the playbook (out_of_scope_action: delete,
-# deidentify, aggregate or not_required; anything else does nothing:
-# not_required). An item with a claimed exception is kept: not_required.
+# delete anyway. Read from the playbook (one of
+# playbook.out_of_scope_actions; anything else does nothing: not_required).
+# An item with a claimed exception is kept: not_required.
 out_of_scope_action := a if {
-	a := object.get(playbook.settings, "out_of_scope_action", "delete")
-	a in {"delete", "deidentify", "aggregate", "not_required"}
+	a := playbook.settings.out_of_scope_action
+	a in playbook.out_of_scope_actions
 } else := "not_required"
 
 status_actions := {

@@ -4,6 +4,13 @@
 #   Not law: the defaults of the seed deletion procedure (PROC-PRIV-002),
 #   which an organisation's playbook overrides (input.playbook). Periods are
 #   {n, unit} like the law's.
+#
+#   This file is the one source of the playbook's settings: their names
+#   (and each trigger's) and their default values. The playbook schema
+#   (rules/playbook.schema.json) and the default playbook
+#   (rules/default.yaml) are checked against it (policy/playbook_drift_test.go),
+#   and the engine refuses a playbook that sets a setting or a trigger the
+#   loaded policy does not name here.
 package dsrkit.playbook
 
 defaults := {
@@ -41,8 +48,22 @@ defaults := {
 		"reading_contested": 1,
 		"regulator_complaint": 4,
 	},
+	# § 10.1: "Deadline at risk (>30 days elapsed)".
 	"deadline_at_risk_after_days": 30,
+	# dsrkit reading D1: an item no applicable law requires the business to
+	# delete, with no exception claimed, is deleted anyway (one of
+	# out_of_scope_actions).
+	"out_of_scope_action": "delete",
 }
+
+# without_default: the settings a playbook may set that have no default.
+# The seed procedure sets no window for the second step of a two-step
+# opt-in (opt_in), so none applies unless the playbook sets one.
+without_default := {"opt_in_confirmation_window"}
+
+# out_of_scope_actions: the values of out_of_scope_action the policy acts on
+# (items.out_of_scope_action).
+out_of_scope_actions := {"delete", "deidentify", "aggregate", "not_required"}
 
 # settings are the defaults with the request's playbook laid over them.
 settings := object.union(defaults, input.playbook)

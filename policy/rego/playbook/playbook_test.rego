@@ -37,3 +37,31 @@ test_escalation_level_overridden_by_the_playbook if {
 test_unknown_trigger_has_no_escalation if {
 	not playbook.escalation("no_such_trigger", "r")
 }
+
+test_every_trigger_has_a_level_by_default if {
+	object.keys(playbook.defaults.escalation_levels) == {
+		"recipient_non_compliance", "deadline_at_risk", "denial_disputed",
+		"legal_exception_unclear", "legal_hold", "special_scenario",
+		"sold_after_opt_out", "reading_contested", "regulator_complaint",
+	}
+}
+
+test_a_playbook_sets_the_opt_out_triggers if {
+	inp := {"playbook": {"escalation_levels": {"sold_after_opt_out": 1, "reading_contested": 4}}}
+	playbook.escalation("sold_after_opt_out", "r") == {"trigger": "sold_after_opt_out", "level": 1, "to": "Privacy Team Lead", "reason": "r"} with input as inp
+	playbook.escalation("reading_contested", "r") == {"trigger": "reading_contested", "level": 4, "to": "Executive Leadership", "reason": "r"} with input as inp
+	playbook.escalation("legal_hold", "r").level == 3 with input as inp
+}
+
+test_settings_without_a_default if {
+	playbook.without_default == {"opt_in_confirmation_window"}
+	not playbook.settings.opt_in_confirmation_window
+	every name in playbook.without_default {
+		not name in object.keys(playbook.defaults)
+	}
+}
+
+test_out_of_scope_action_by_default if {
+	playbook.settings.out_of_scope_action == "delete"
+	playbook.out_of_scope_actions == {"delete", "deidentify", "aggregate", "not_required"}
+}
