@@ -79,6 +79,8 @@ var Reasons = map[string]string{
 	"directive_overdue":        "",
 	"third_party_not_notified": "",
 	"deadline_at_risk":         "",
+	"free_request":             "",
+	"fee_allowed":              "",
 
 	// opt-out
 	"comply_by":                        "",
