@@ -112,6 +112,8 @@ var Reasons = map[string]string{
 	"solicited_within_12_months":  Other,
 	"minor_sale_prohibited":       Other,
 	"minor_consent_required":      Other,
+	"sensitive_sale_prohibited":   Other,
+	"sensitive_consent_required":  "",
 
 	// re-solicitation (no DRP exercise; listed so that every code is)
 	"consumer_initiated_transaction": "",

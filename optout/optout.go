@@ -105,6 +105,10 @@ type OptInRequest struct {
 	SolicitedByBusiness          bool   `json:"solicited_by_business,omitempty"`
 	SolicitedAt                  string `json:"solicited_at,omitempty"` // when the business asked (default: the request step)
 	ConsumerInitiatedTransaction bool   `json:"consumer_initiated_transaction,omitempty"`
+	// SensitiveData says the opt-in is to the sale of sensitive data: a law
+	// that forbids that sale even with consent (Maryland) makes the opt-in
+	// invalid.
+	SensitiveData bool `json:"sensitive_data,omitempty"`
 }
 
 // Step is one step of an opt-in: the request or its confirmation.
