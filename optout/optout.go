@@ -44,6 +44,11 @@ type Request struct {
 	FraudBasis string `json:"fraud_basis,omitempty"`
 	// ConsumerKnown says the business knows the consumer a signal comes from.
 	ConsumerKnown bool `json:"consumer_known,omitempty"`
+	// RevokesConsent says the request revokes a consent the consumer gave
+	// (an earlier opt-in, or consent to process sensitive data): under a
+	// law with a consent-revocation period (Oregon, New Jersey, Minnesota,
+	// Rhode Island: 15 days) that period sets the date to stop.
+	RevokesConsent bool `json:"revokes_consent,omitempty"`
 }
 
 // Availability is a third party to whom the business makes personal
