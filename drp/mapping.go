@@ -94,6 +94,7 @@ var Reasons = map[string]string{
 	"fraud_undocumented":               "",
 	"opt_out_period_unknown":           "",
 	"signal_not_required":              ClaimNotCovered,
+	"signal_residence_unverified":      ClaimNotCovered,
 	"deny_fraud":                       SuspectedFraud,
 
 	// opt-in: each failure makes it invalid (DRP sale:opt_in, denied/other)

@@ -183,7 +183,7 @@ comply_by := lib.earliest({s.date | some s in steps; s.name == "comply_by"; s.da
 # signal_laws are the applicable laws that require honouring a universal
 # opt-out signal on the receipt date.
 signal_laws[id] := law if {
-	some id, law in opt_out_laws
+	some id, law in signal_candidates
 	signal := law.opt_out.signal
 	request.received_on >= object.get(signal, "from", "")
 }
@@ -423,7 +423,7 @@ escalations contains lib.traced(playbook.escalation("reading_contested", sprintf
 #   citation: dsrkit reading O2
 reasons contains lib.with_citation(lib.law_reason(id, "signal_not_required", msg, rego.metadata.chain()), object.get(law.opt_out, "signal", law.opt_out.comply).citation) if {
 	is_signal
-	some id, law in opt_out_laws
+	some id, law in signal_candidates
 	not signal_laws[id]
 	msg := signal_not_required_message(law)
 }
