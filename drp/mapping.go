@@ -79,6 +79,8 @@ var Reasons = map[string]string{
 	"directive_overdue":        "",
 	"third_party_not_notified": "",
 	"deadline_at_risk":         "",
+	"free_request":             "",
+	"fee_allowed":              "",
 
 	// opt-out
 	"comply_by":                        "",
@@ -92,6 +94,7 @@ var Reasons = map[string]string{
 	"fraud_undocumented":               "",
 	"opt_out_period_unknown":           "",
 	"signal_not_required":              ClaimNotCovered,
+	"signal_residence_unverified":      ClaimNotCovered,
 	"deny_fraud":                       SuspectedFraud,
 
 	// opt-in: each failure makes it invalid (DRP sale:opt_in, denied/other)
@@ -110,6 +113,8 @@ var Reasons = map[string]string{
 	"solicited_within_12_months":  Other,
 	"minor_sale_prohibited":       Other,
 	"minor_consent_required":      Other,
+	"sensitive_sale_prohibited":   Other,
+	"sensitive_consent_required":  "",
 
 	// re-solicitation (no DRP exercise; listed so that every code is)
 	"consumer_initiated_transaction": "",

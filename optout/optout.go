@@ -44,6 +44,11 @@ type Request struct {
 	FraudBasis string `json:"fraud_basis,omitempty"`
 	// ConsumerKnown says the business knows the consumer a signal comes from.
 	ConsumerKnown bool `json:"consumer_known,omitempty"`
+	// RevokesConsent says the request revokes a consent the consumer gave
+	// (an earlier opt-in, or consent to process sensitive data): under a
+	// law with a consent-revocation period (Oregon, New Jersey, Minnesota,
+	// Rhode Island: 15 days) that period sets the date to stop.
+	RevokesConsent bool `json:"revokes_consent,omitempty"`
 }
 
 // Availability is a third party to whom the business makes personal
@@ -105,6 +110,10 @@ type OptInRequest struct {
 	SolicitedByBusiness          bool   `json:"solicited_by_business,omitempty"`
 	SolicitedAt                  string `json:"solicited_at,omitempty"` // when the business asked (default: the request step)
 	ConsumerInitiatedTransaction bool   `json:"consumer_initiated_transaction,omitempty"`
+	// SensitiveData says the opt-in is to the sale of sensitive data: a law
+	// that forbids that sale even with consent (Maryland) makes the opt-in
+	// invalid.
+	SensitiveData bool `json:"sensitive_data,omitempty"`
 }
 
 // Step is one step of an opt-in: the request or its confirmation.

@@ -36,6 +36,11 @@ type Consumer struct {
 	Relationship   string `json:"relationship,omitempty"`
 	Deceased       bool   `json:"deceased,omitempty"`
 	OptedOutOfSale bool   `json:"opted_out_of_sale,omitempty"`
+	// ResidenceVerified says whether the business could verify the
+	// consumer's residence: false lets a law with a residence check
+	// (Texas, Nebraska) refuse a universal opt-out signal; nil is unknown,
+	// and the signal is honoured.
+	ResidenceVerified *bool `json:"residence_verified,omitempty"`
 	// PriorRequests12Months is how many requests of this kind the business
 	// received from the consumer in the twelve months before this one (a
 	// law's free-request allowance); nil is unknown.

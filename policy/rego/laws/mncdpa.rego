@@ -104,6 +104,10 @@ law := {
 	},
 	"opt_out": {
 		"comply": {"n": 45, "unit": "days", "citation": "Minn. Stat. § 325M.14, subd. 4"},
+		# Cease processing as soon as practicable, not later than 15 days
+		# after receipt of the revocation (MN-11, CONFIRMED-P; subdivision
+		# believed).
+		"consent_revocation": {"n": 15, "unit": "days", "citation": "Minn. Stat. § 325M.16, subd. 2(e)"},
 		# An opt-out is denied only on a good-faith, reasonable, documented
 		# belief of fraud, with the basis (MN-8).
 		"verification": {"not_required": true, "citation": "Minn. Stat. § 325M.14, subd. 4(h)"},
@@ -126,6 +130,7 @@ law := {
 		"citation": "Minn. Stat. § 325M.16, subd. 2(f)",
 	}],
 	"unverified": [
+		{"pointer": "/opt_out/consent_revocation", "note": "15 days CONFIRMED-P; the subdivision (§ 325M.16, subd. 2(e)) is believed (MN-11)"},
 		{"pointer": "/in_force/from", "note": "2025-07-31 and the 2029-07-31 date for postsecondary institutions rest on secondary sources (MN-1, CONFIRMED-S)"},
 		{"pointer": "/thresholds/any/1", "note": "\"over 25%\" (T1, DWT, MVA) or \"25% or more\" (Frost Brown Todd): DISAGREE, the stricter 25% or more is used (MN-2)"},
 		{"pointer": "/thresholds", "note": "the SBA small-business exemption rests on secondary sources (MN-2, CONFIRMED-S); a small business must still have consent to sell sensitive data (§ 325M.17), which no rule reads yet"},

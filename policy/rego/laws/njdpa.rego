@@ -101,6 +101,9 @@ law := {
 	},
 	"opt_out": {
 		"comply": {"n": 45, "unit": "days", "citation": "N.J.S.A. 56:8-166.7"},
+		# Cease processing as soon as practicable, not later than 15 days
+		# after receipt of the revocation (NJ-12, CONFIRMED-P).
+		"consent_revocation": {"n": 15, "unit": "days", "citation": "N.J.S.A. 56:8-166.12(a)(6)"},
 		# The controller may authenticate a request with commercially
 		# reasonable efforts (NJ-8); no fraud-denial rule seen.
 		"verification": {"citation": "N.J.S.A. 56:8-166.7(e)"},

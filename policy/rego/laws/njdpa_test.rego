@@ -28,7 +28,7 @@ test_data if {
 	njdpa.law.delete.third_party_data == {"citation": "N.J.S.A. 56:8-166.10(b)", "options": ["retain_record_minimum", "delete"]}
 	object.keys(njdpa.law.delete) == {"respond", "extended", "extension_notice", "denial", "confirmed", "appeal", "scope", "duty", "exceptions", "legal_hold", "third_party_data"}
 	njdpa.law.opt_out.signal == {"from": "2025-07-15", "citation": "N.J.S.A. 56:8-166.11(b)"}
-	object.keys(njdpa.law.opt_out) == {"comply", "verification", "signal"}
+	object.keys(njdpa.law.opt_out) == {"comply", "consent_revocation", "verification", "signal"}
 	njdpa.law.verification.citation == "N.J.S.A. 56:8-166.7(e)"
 }
 

@@ -93,6 +93,9 @@ law := {
 	},
 	"opt_out": {
 		"comply": {"n": 45, "unit": "days", "citation": "ORS 646A.576(5)(a)"},
+		# Cease processing as soon as practicable, not later than 15 days
+		# after receiving the revocation (OR-20, CONFIRMED-P).
+		"consent_revocation": {"n": 15, "unit": "days", "citation": "ORS 646A.578(1)(d)"},
 		"verification": {"not_required": true, "citation": "ORS 646A.576(5)(e)"},
 		"fraud": {"citation": "ORS 646A.576(5)(e)"},
 		"signal": {"from": hb_2008, "citation": "ORS 646A.578(5)(c)"},

@@ -86,6 +86,9 @@ law := {
 	},
 	"opt_out": {
 		"comply": {"n": 45, "unit": "days", "citation": "R.I. Gen. Laws § 6-48.1-6(b)(1)"},
+		# Suspend processing as soon as practicable, "no longer than fifteen
+		# (15) days from receipt" (RI-8, CONFIRMED-P).
+		"consent_revocation": {"n": 15, "unit": "days", "citation": "R.I. Gen. Laws § 6-48.1-4(e)"},
 		"verification": {"citation": "R.I. Gen. Laws § 6-48.1-6"},
 	},
 	"consent": {"citation": "R.I. Gen. Laws § 6-48.1-2 (\"consent\")"},

@@ -59,7 +59,7 @@ test_data if {
 	ridtppa.law.delete.appeal == {"n": 60, "unit": "days", "citation": "R.I. Gen. Laws § 6-48.1-6"}
 	ridtppa.law.delete.free_requests == {"n": 1, "per": {"n": 12, "unit": "months"}, "citation": "R.I. Gen. Laws § 6-48.1-6(b)(3)"}
 	ridtppa.law.delete.scope.sources == {"consumer", "third_party", "observed", "inferred"}
-	object.keys(ridtppa.law.opt_out) == {"comply", "verification"}
+	object.keys(ridtppa.law.opt_out) == {"comply", "consent_revocation", "verification"}
 	[r.rule | some r in ridtppa.law.sensitive_data] == ["consent"]
 	count(ridtppa.law.unverified) == 6
 }

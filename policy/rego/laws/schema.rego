@@ -154,6 +154,7 @@ schema := {
 			"required": ["comply"],
 			"properties": {
 				"comply": {"$ref": "#/$defs/period"},
+				"consent_revocation": {"$ref": "#/$defs/period", "description": "The period to stop processing after the consumer revokes a consent (an opt-out with revokes_consent): it takes the place of comply for such a request (Oregon, New Jersey, Minnesota, Rhode Island: as soon as practicable, at the latest 15 days)."},
 				"verification": {
 					"type": "object",
 					"additionalProperties": false,

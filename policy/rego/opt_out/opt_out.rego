@@ -27,14 +27,14 @@ dates_computed if count(expected_steps - {[s.law, s.name] | some s in steps; s.d
 expected_steps contains [id, "comply_by"] if {
 	not signal_unrequired
 	some id, law in opt_out_laws
-	law.opt_out.comply.n
-	lib.unit_text[law.opt_out.comply.unit]
+	comply_period(law).n
+	lib.unit_text[comply_period(law).unit]
 }
 
 expected_steps contains [id, "comply_outer_bound"] if {
 	not signal_unrequired
 	some id, law in opt_out_laws
-	lib.unit_text[law.opt_out.comply.outer_bound.unit]
+	lib.unit_text[comply_period(law).outer_bound.unit]
 }
 
 # signal_block: what a decision on a signal adds.
@@ -119,7 +119,7 @@ scope := input.scope if count(object.get(input, "scope", [])) > 0
 steps contains step if {
 	not signal_unrequired
 	some id, law in opt_out_laws
-	period := law.opt_out.comply
+	period := comply_period(law)
 	period.n
 	cal := deadlines.calendar(law)
 	step := lib.traced(
@@ -143,7 +143,7 @@ steps contains step if {
 steps contains step if {
 	not signal_unrequired
 	some id, law in opt_out_laws
-	period := law.opt_out.comply
+	period := comply_period(law)
 	bound := period.outer_bound
 	cal := deadlines.calendar(law)
 	some step in [
@@ -183,7 +183,7 @@ comply_by := lib.earliest({s.date | some s in steps; s.name == "comply_by"; s.da
 # signal_laws are the applicable laws that require honouring a universal
 # opt-out signal on the receipt date.
 signal_laws[id] := law if {
-	some id, law in opt_out_laws
+	some id, law in signal_candidates
 	signal := law.opt_out.signal
 	request.received_on >= object.get(signal, "from", "")
 }
@@ -324,7 +324,7 @@ escalations contains lib.traced(playbook.escalation("sold_after_opt_out", r.mess
 
 # METADATA
 # title: Opt-out compliance
-# description: The business must stop selling or sharing by the law's date, going forward.
+# description: The business must stop selling or sharing by the law's date, going forward; for a request that revokes a consent, by the law's consent-revocation date where it has one.
 # custom:
 #   citation: dsrkit reading § 2, O1
 reasons contains lib.with_citation(lib.law_reason(id, "comply_by", msg, rego.metadata.chain()), s.citation) if {
@@ -333,7 +333,7 @@ reasons contains lib.with_citation(lib.law_reason(id, "comply_by", msg, rego.met
 	s.name == "comply_by"
 	s.date != null
 	id := s.law
-	msg := sprintf("stop selling or sharing (%s) going forward by %s (%s)", [concat(", ", scope), s.date, s.computation])
+	msg := sprintf("%s by %s (%s)", [stop_text(opt_out_laws[id]), s.date, s.computation])
 }
 
 # METADATA
@@ -346,7 +346,7 @@ reasons contains lib.with_citation(lib.law_reason(id, "as_soon_as_feasible", msg
 	some s in steps
 	s.name == "comply_outer_bound"
 	id := s.law
-	msg := sprintf("stop selling or sharing (%s) %s; no fixed date, outer bound %s (%s)", [concat(", ", scope), no_date_text(opt_out_laws[id].opt_out.comply), s.date, s.computation])
+	msg := sprintf("stop selling or sharing (%s) %s; no fixed date, outer bound %s (%s)", [concat(", ", scope), no_date_text(comply_period(opt_out_laws[id])), s.date, s.computation])
 }
 
 # no_date_text: how the law words a duty with no fixed date (period.text),
@@ -423,7 +423,7 @@ escalations contains lib.traced(playbook.escalation("reading_contested", sprintf
 #   citation: dsrkit reading O2
 reasons contains lib.with_citation(lib.law_reason(id, "signal_not_required", msg, rego.metadata.chain()), object.get(law.opt_out, "signal", law.opt_out.comply).citation) if {
 	is_signal
-	some id, law in opt_out_laws
+	some id, law in signal_candidates
 	not signal_laws[id]
 	msg := signal_not_required_message(law)
 }
