@@ -30,8 +30,8 @@ type playbookSources struct {
 	playbook map[string]any // rules.Default().Settings()
 }
 
-// jsonValue is v as encoding/json decodes it (numbers as float64).
-func jsonValue(t *testing.T, v any) any {
+// decodedJSON is v as encoding/json decodes it (numbers as float64).
+func decodedJSON(t *testing.T, v any) any {
 	t.Helper()
 	b, err := json.Marshal(v)
 	require.NoError(t, err)
@@ -54,7 +54,7 @@ func shippedPlaybookSources(t *testing.T) playbookSources {
 		v, err := evalConst(ctx, compiler, store, rule)
 		require.NoError(t, err)
 		require.NotNil(t, v, rule)
-		return jsonValue(t, v)
+		return decodedJSON(t, v)
 	}
 	var s playbookSources
 	s.defaults, _ = eval(playbookDefaultsRule).(map[string]any)
@@ -62,7 +62,7 @@ func shippedPlaybookSources(t *testing.T) playbookSources {
 	s.actions, _ = eval("data.dsrkit.playbook.out_of_scope_actions").([]any)
 	s.levels, _ = eval("data.dsrkit.playbook.to").(map[string]any)
 	require.NoError(t, json.Unmarshal(rules.Schema(), &s.schema))
-	s.playbook, _ = jsonValue(t, rules.Default().Settings()).(map[string]any)
+	s.playbook, _ = decodedJSON(t, rules.Default().Settings()).(map[string]any)
 	return s
 }
 
