@@ -87,7 +87,7 @@ func (e *Engine) Laws(ctx context.Context, request []byte, opts ...DecideOption)
 	if err != nil {
 		return nil, err
 	}
-	v, err := p.evalValue(ctx, lawsQuery, doc)
+	v, _, err := p.evalValue(ctx, lawsQuery, doc, nil) // results: never spliced
 	if err != nil {
 		return nil, &EvalError{Kind: doc["kind"].(string), Err: err}
 	}
@@ -153,13 +153,16 @@ func (e *Engine) eval(ctx context.Context, p *compiled, kind string, doc map[str
 	if _, ok := p.queries[kind]; !ok {
 		return nil, fmt.Errorf("the policy has no rule for %q requests (%s)", kind, entrypoints[kind])
 	}
-	v, err := p.evalValue(ctx, kind, doc)
+	v, laws, err := p.evalValue(ctx, kind, doc, e.checkLaws)
 	if err != nil {
 		return nil, err
 	}
 	decision, ok := v.(map[string]any)
 	if !ok {
 		return nil, fmt.Errorf("%s is not an object", entrypoints[kind])
+	}
+	if laws != nil {
+		decision["laws"] = []any{} // its memo entry's copy, checked once, is written
 	}
 	if err := checkServedCitations(decision); err != nil {
 		return nil, err
@@ -172,32 +175,45 @@ func (e *Engine) eval(ctx context.Context, p *compiled, kind string, doc map[str
 		return nil, fmt.Errorf("the policy gave a decision that breaks the contract: %v", problems)
 	}
 	decision["policy"] = p.info // written in the contract's field order
+	if laws != nil {
+		decision["laws"] = json.RawMessage(laws)
+	}
 	return marshalOrdered(decision)
 }
 
+// checkLaws checks a decision's laws[] as eval checks a whole decision.
+func (e *Engine) checkLaws(laws any) error {
+	if err := checkServedCitations(map[string]any{"laws": laws}); err != nil {
+		return err
+	}
+	if problems := e.schemas.Laws(laws); len(problems) > 0 {
+		return fmt.Errorf("the policy gave laws that break the contract: %v", problems)
+	}
+	return nil
+}
+
 // evalValue runs one prepared query on a request; an undefined result is an
-// error, never an empty answer.
-func (p *compiled) evalValue(ctx context.Context, query string, doc map[string]any) (any, error) {
+// error, never an empty answer. With the memo, laws may be the decision's
+// laws[] as JSON, checked by check (and v holds no laws).
+func (p *compiled) evalValue(ctx context.Context, query string, doc map[string]any, check func(any) error) (v any, laws []byte, err error) {
 	input, err := ast.InterfaceToValue(doc)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	pq := p.queries[query]
 	if p.memo != nil {
-		if with, ok, err := p.memo.lookup(ctx, doc, input.(ast.Object), query); err != nil {
-			return nil, err
-		} else if ok {
-			pq = with
+		v, laws, ok, err := p.memo.eval(ctx, doc, input.(ast.Object), query, check)
+		if err != nil || ok {
+			return v, laws, err
 		}
 	}
-	rs, err := pq.Eval(ctx, rego.EvalParsedInput(input))
+	rs, err := p.queries[query].Eval(ctx, rego.EvalParsedInput(input))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
-		return nil, fmt.Errorf("the policy gave no answer (%s is undefined)", cmp.Or(entrypoints[query], query))
+		return nil, nil, fmt.Errorf("the policy gave no answer (%s is undefined)", cmp.Or(entrypoints[query], query))
 	}
-	return rs[0].Expressions[0].Value, nil
+	return rs[0].Expressions[0].Value, nil, nil
 }
 
 // fieldOrder is the order in which a decision's top-level fields are

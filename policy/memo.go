@@ -31,6 +31,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	lru "github.com/hashicorp/golang-lru/v2"
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -377,7 +378,33 @@ type memo struct {
 	key    *rego.PreparedEvalQuery            // the values of plan.rules; nil without any
 	values *rego.PreparedEvalQuery            // the exported rules, each as [value] or []
 	with   map[string]*rego.PreparedEvalQuery // per query: it, with the exported rules from the input
-	cache  *lru.Cache[string, *ast.Term]
+	splice map[string]bool                    // with[query] gives [decision without laws, laws == results]
+	cache  *lru.Cache[string, *memoEntry]
+}
+
+// memoEntry is what the memo holds for one key: the exported rules'
+// values and, once a decision has needed it, the laws[] those give
+// (results), checked against the contract and written as JSON.
+type memoEntry struct {
+	values *ast.Term
+	once   sync.Once
+	laws   []byte // nil: results breaks the contract, or there is none
+}
+
+// lawsJSON is the entry's results, checked by check once and written.
+func (en *memoEntry) lawsJSON(check func(any) error) []byte {
+	en.once.Do(func() {
+		results := en.values.Value.(ast.Object).Get(ast.StringTerm("results"))
+		if results == nil {
+			return
+		}
+		v, err := ast.JSON(results.Value)
+		if err != nil || check(v) != nil {
+			return
+		}
+		en.laws, _ = json.Marshal(v)
+	})
+	return en.laws
 }
 
 // newMemo prepares the memo's queries over a compiled policy, for each of
@@ -387,8 +414,8 @@ func newMemo(ctx context.Context, c *ast.Compiler, store storage.Store, queries 
 	if err != nil || size <= 0 {
 		return nil, nil //nolint:nilerr // not memoisable: evaluated every time
 	}
-	m := &memo{plan: plan, with: map[string]*rego.PreparedEvalQuery{}}
-	if m.cache, err = lru.New[string, *ast.Term](size); err != nil {
+	m := &memo{plan: plan, with: map[string]*rego.PreparedEvalQuery{}, splice: map[string]bool{}}
+	if m.cache, err = lru.New[string, *memoEntry](size); err != nil {
 		return nil, err
 	}
 	asTerm := rego.GenerateJSON(func(t *ast.Term, _ *rego.EvalContext) (any, error) { return t, nil })
@@ -418,34 +445,64 @@ func newMemo(ctx context.Context, c *ast.Compiler, store storage.Store, queries 
 		return nil, err
 	}
 	for name, query := range queries {
-		if m.with[name], err = prep(query + " " + strings.Join(with, " ")); err != nil {
+		q := query + " " + strings.Join(with, " ")
+		// A decision's laws[] is, in the shipped policy, the results rule
+		// as it is: the query then leaves it out and says whether it is,
+		// so that the engine writes the entry's checked copy instead.
+		if decides := name != lawsQuery; decides && slices.Contains(plan.exports, "results") {
+			results := fmt.Sprintf("input[%q][%q]", memoInput, "results")
+			q = fmt.Sprintf(`__d := %s; [object.remove(__d, {"laws"}), object.get(__d, "laws", null) == %s]`, q, results)
+			m.splice[name] = true
+		}
+		if m.with[name], err = prep(q); err != nil {
 			return nil, err
 		}
 	}
 	return m, nil
 }
 
-// lookup lays the memoised values for a request over its input (in place)
-// and returns the query to evaluate it with; ok is false when the request
-// cannot use the memo (a value is undefined for it).
-func (m *memo) lookup(ctx context.Context, doc map[string]any, input ast.Object, query string) (*rego.PreparedEvalQuery, bool, error) {
+// eval evaluates a query on a request with the memoised values laid over
+// its input (in place). ok is false when the request cannot use the memo
+// (a value is undefined for it, the query fails or gives no answer, the
+// decision's laws[] is not results): the caller then evaluates the plain
+// query, which gives the answer, or the error, plain evaluation gives.
+// laws is, when not nil, the decision's laws[] as JSON, checked by check
+// once for the entry: v then holds no laws.
+func (m *memo) eval(ctx context.Context, doc map[string]any, input ast.Object, query string, check func(any) error) (v any, laws []byte, ok bool, err error) {
 	pq := m.with[query]
 	if pq == nil {
-		return nil, false, nil
+		return nil, nil, false, nil
 	}
 	key, err := m.keyOf(ctx, doc, input)
 	if err != nil {
-		return nil, false, err
+		return nil, nil, false, err
 	}
-	v, hit := m.cache.Get(key)
+	en, hit := m.cache.Get(key)
 	if !hit {
-		if v, err = m.evaluate(ctx, input); err != nil || v == nil {
-			return nil, false, err
+		values, err := m.evaluate(ctx, input)
+		if err != nil || values == nil {
+			return nil, nil, false, err
 		}
-		m.cache.Add(key, v)
+		en = &memoEntry{values: values}
+		m.cache.Add(key, en)
 	}
-	input.Insert(ast.StringTerm(memoInput), v)
-	return pq, true, nil
+	input.Insert(ast.StringTerm(memoInput), en.values)
+	rs, err := pq.Eval(ctx, rego.EvalParsedInput(input))
+	if err != nil || len(rs) != 1 {
+		return nil, nil, false, nil //nolint:nilerr // the plain query says what went wrong
+	}
+	exprs := rs[0].Expressions
+	if !m.splice[query] {
+		return exprs[0].Value, nil, true, nil
+	}
+	pair, _ := exprs[len(exprs)-1].Value.([]any)
+	if len(pair) != 2 || pair[1] != true {
+		return nil, nil, false, nil
+	}
+	if laws = en.lawsJSON(check); laws == nil {
+		return nil, nil, false, nil
+	}
+	return pair[0], laws, true, nil
 }
 
 // keyOf is the request's memo key: the JSON of each input path the

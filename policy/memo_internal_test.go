@@ -394,3 +394,27 @@ func TestMemoConcurrentDecisions(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// A decision whose laws[] is not the results rule as it is (here: only the
+// laws that apply) is written as the policy gave it, not from the memo's
+// checked copy.
+func TestMemoSplicesLawsOnlyWhenTheyAreTheResults(t *testing.T) {
+	ctx := context.Background()
+	fsys := embeddedWithEdit(t, "opt_out/opt_out.rego", `"laws": applicability.results,`,
+		`"laws": [r | some r in applicability.results; r.applies],`)
+	memo, err := New(ctx, WithFS(fsys), WithRegoTests(false))
+	require.NoError(t, err)
+	plain, err := New(ctx, WithFS(fsys), WithRegoTests(false), WithoutMemo())
+	require.NoError(t, err)
+	req, err := os.ReadFile("testdata/hotpath/gpc-opt-out.json")
+	require.NoError(t, err)
+	for range 2 {
+		decideBoth(t, memo, plain, req)
+	}
+	out, err := memo.Decide(ctx, req)
+	require.NoError(t, err)
+	var d struct{ Laws []struct{ Law string } }
+	require.NoError(t, json.Unmarshal(out, &d))
+	require.Len(t, d.Laws, 1)
+	assert.Equal(t, "CCPA", d.Laws[0].Law)
+}

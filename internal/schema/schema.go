@@ -42,7 +42,7 @@ func (p Problem) String() string {
 
 // Validator holds the compiled schemas. It is safe for concurrent use.
 type Validator struct {
-	request, decision, instant *jsonschema.Schema
+	request, decision, instant, laws *jsonschema.Schema
 }
 
 // base is the URL the schemas' $id values share. It is a name: nothing is
@@ -79,6 +79,9 @@ func New() (*Validator, error) {
 		return nil, err
 	}
 	if v.instant, err = c.Compile(base + "common.json#/$defs/instant"); err != nil {
+		return nil, err
+	}
+	if v.laws, err = c.Compile(base + "decision.json#/properties/laws"); err != nil {
 		return nil, err
 	}
 	return v, nil
@@ -138,6 +141,18 @@ func duplicateIDs(doc any) problems {
 
 // Decision validates a decision document like Request.
 func (v *Validator) Decision(doc any) []Problem { return check(v.decision, doc) }
+
+// Laws validates a decision's laws[] on its own, as Decision would (its
+// problems' pointers start with /laws): the decision schema says nothing
+// else of laws[], so a decision whose laws[] passes here passes Decision
+// with any other valid laws[] in its place.
+func (v *Validator) Laws(laws any) []Problem {
+	ps := check(v.laws, laws)
+	for i := range ps {
+		ps[i].Pointer = "/laws" + ps[i].Pointer
+	}
+	return ps
+}
 
 // RequestJSON parses and validates a request. Malformed JSON is one problem
 // at "", naming the line and column.

@@ -424,3 +424,24 @@ func TestDuplicateIDs(t *testing.T) {
 		"data": [{"id": "a"}, {"id": "b"}, {"id": "a"}, {"id": "a"}],
 		"recipients": [{"id": "a", "name": "A", "role": "contractor", "received_via": "sale"}, {"id": "a", "name": "B", "role": "contractor", "received_via": "sale"}]}`)))
 }
+
+// Laws checks a decision's laws[] as Decision does: the same problems, at
+// the same pointers; and a decision whose laws[] passes Laws passes
+// Decision with any of them in its place (the engine checks a memoised
+// laws[] once and the rest of each decision with an empty one).
+func TestLawsIsTheDecisionsCheckOfLaws(t *testing.T) {
+	v := newValidator(t)
+	var doc map[string]any
+	require.NoError(t, json.Unmarshal(fixture(t, "decision/opt_out.json"), &doc))
+	laws := doc["laws"].([]any)
+	require.NotEmpty(t, laws)
+	assert.Nil(t, v.Laws(laws))
+	doc["laws"] = []any{}
+	assert.Nil(t, v.Decision(doc), "the rest of the decision with no laws")
+
+	bad := []any{laws[0], map[string]any{"law": "CCPA", "applies": "yes", "reasons": []any{}}}
+	doc["laws"] = bad
+	want := p(`/laws/1/applies: expected boolean, got string`, `/laws/1/citation: missing required field "citation"`)
+	assert.Equal(t, want, v.Decision(doc))
+	assert.Equal(t, want, v.Laws(bad))
+}
