@@ -2,10 +2,7 @@ package policy
 
 import (
 	"context"
-	"io/fs"
-	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -19,22 +16,11 @@ func TestSlowPolicyIsRefusedNotWaitedFor(t *testing.T) {
 	defer func(d time.Duration) { smokeTimeout = d }(smokeTimeout)
 	smokeTimeout = 300 * time.Millisecond
 
-	fsys := fstest.MapFS{}
-	require.NoError(t, fs.WalkDir(Embedded(), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(Embedded(), p)
-		fsys[p] = &fstest.MapFile{Data: b}
-		return err
-	}))
 	const rule = "decision := object.union(envelope, covered_block) if dates_computed\n"
-	src := string(fsys["delete/delete.rego"].Data)
-	require.Contains(t, src, rule)
-	fsys["delete/delete.rego"].Data = []byte(strings.Replace(src, rule,
+	fsys := embeddedWithEdit(t, "delete/delete.rego", rule,
 		"decision := object.union(envelope, covered_block) if {\n\tdates_computed\n\tslowdown == 0\n}\n\n"+
 			"slow_chars := split(sprintf(\"%0300d\", [0]), \"\")\n\n"+
-			"slowdown := count([1 | some i in slow_chars; some j in slow_chars; some k in slow_chars; concat(\"\", [i, j, k]) == \"x\"])\n", 1))
+			"slowdown := count([1 | some i in slow_chars; some j in slow_chars; some k in slow_chars; concat(\"\", [i, j, k]) == \"x\"])\n")
 
 	start := time.Now()
 	_, err := New(context.Background(), WithFS(fsys))
