@@ -108,6 +108,7 @@ type walker struct {
 	inputs    map[string][]string
 	rules     map[string]ast.Ref
 	exports   map[string]bool
+	builtins  map[string]*ast.Builtin // the sandbox's, by name
 }
 
 func (w *walker) within(r *ast.Rule) bool { return r.Module.Package.Path.HasPrefix(w.pkg) }
@@ -211,12 +212,14 @@ func (w *walker) dependsOnInput(r *ast.Rule) bool {
 
 // builtin is the declaration of a built-in the sandbox allows.
 func (w *walker) builtin(name string) (*ast.Builtin, bool) {
-	for _, b := range builtins.Capabilities().Builtins {
-		if b.Name == name {
-			return b, true
+	if w.builtins == nil {
+		w.builtins = map[string]*ast.Builtin{}
+		for _, b := range builtins.Capabilities().Builtins {
+			w.builtins[b.Name] = b
 		}
 	}
-	return nil, false
+	b, ok := w.builtins[name]
+	return b, ok
 }
 
 // inputPath is the path a reference to the input reads: its members up to
