@@ -14,6 +14,15 @@
 #   needs a rule that reads it, and both are added together.
 package dsrkit.law_schema
 
+# bases are the generic exception bases (data[].exceptions[].basis) a law's
+# exceptions and grounds may name; lawful_bases, the GDPR's Art. 6(1) bases
+# (data[].lawful_basis). Objects keyed by them are closed with properties
+# and additionalProperties false, not propertyNames, so that an unknown key
+# is named by its own JSON pointer.
+bases := ["complete_transaction", "warranty_or_recall", "security_integrity", "debug_repair", "free_speech", "legal_obligation", "legal_claims", "law_enforcement", "research_public_interest", "internal_uses_expected", "calecpa", "life_safety", "public_health"]
+
+lawful_bases := ["consent", "contract", "legal_obligation", "vital_interests", "public_task", "legitimate_interests"]
+
 schema := {
 	"$schema": "https://json-schema.org/draft/2020-12/schema",
 	"type": "object",
@@ -118,12 +127,14 @@ schema := {
 						"citation": {"$ref": "#/$defs/citation"},
 						"bases": {
 							"type": "object",
-							"propertyNames": {"$ref": "#/$defs/basis"},
-							"additionalProperties": {
+							"additionalProperties": false,
+							"properties": {b: {
 								"type": "object",
 								"additionalProperties": false,
 								"required": ["citation"],
 								"properties": {"citation": {"$ref": "#/$defs/citation"}, "condition": {"$ref": "#/$defs/text"}},
+							} |
+								some b in bases
 							},
 						},
 					},
@@ -167,13 +178,13 @@ schema := {
 						},
 						"lawful_basis": {
 							"type": "object",
-							"propertyNames": {"$ref": "#/$defs/lawful_basis"},
-							"additionalProperties": {"$ref": "#/$defs/finding"},
+							"additionalProperties": false,
+							"properties": {b: {"$ref": "#/$defs/finding"} | some b in lawful_bases},
 						},
 						"implied_by_claim": {
 							"type": "object",
-							"propertyNames": {"$ref": "#/$defs/basis"},
-							"additionalProperties": {"$ref": "#/$defs/lawful_basis"},
+							"additionalProperties": false,
+							"properties": {b: {"enum": lawful_bases} | some b in bases},
 						},
 						"default": {"$ref": "#/$defs/finding"},
 					},
@@ -228,8 +239,8 @@ schema := {
 				"citation": {"$ref": "#/$defs/citation"},
 				"provisions": {
 					"type": "object",
-					"propertyNames": {"enum": ["two_step", "dark_patterns", "consumer_initiated", "opt_in_instructions"]},
-					"additionalProperties": {"$ref": "#/$defs/cited"},
+					"additionalProperties": false,
+					"properties": {a: {"$ref": "#/$defs/cited"} | some a in ["two_step", "dark_patterns", "consumer_initiated", "opt_in_instructions"]},
 				},
 			},
 		},
@@ -293,12 +304,14 @@ schema := {
 				"clauses": {
 					"type": "object",
 					"description": "The law's own provision for one verification reason or notice, by its code, cited instead of citation: fraud_suspected, reauthentication_needed, not_yet_verified, agent_permission_missing, declaration_missing, consumer_confirmation_missing (text: how the law lets the business require the consumer's direct confirmation, said in the reason), request_more_information, identity_not_verified.",
-					"propertyNames": {"enum": ["fraud_suspected", "reauthentication_needed", "not_yet_verified", "agent_permission_missing", "declaration_missing", "consumer_confirmation_missing", "request_more_information", "identity_not_verified"]},
-					"additionalProperties": {
+					"additionalProperties": false,
+					"properties": {c: {
 						"type": "object",
 						"additionalProperties": false,
 						"required": ["citation"],
 						"properties": {"citation": {"$ref": "#/$defs/citation"}, "text": {"$ref": "#/$defs/text"}},
+					} |
+						some c in ["fraud_suspected", "reauthentication_needed", "not_yet_verified", "agent_permission_missing", "declaration_missing", "consumer_confirmation_missing", "request_more_information", "identity_not_verified"]
 					},
 				},
 			},
@@ -316,8 +329,7 @@ schema := {
 	},
 	"$defs": {
 		"text": {"type": "string", "minLength": 1},
-		"basis": {"enum": ["complete_transaction", "warranty_or_recall", "security_integrity", "debug_repair", "free_speech", "legal_obligation", "legal_claims", "law_enforcement", "research_public_interest", "internal_uses_expected", "calecpa", "life_safety", "public_health"]},
-		"lawful_basis": {"enum": ["consent", "contract", "legal_obligation", "vital_interests", "public_task", "legitimate_interests"]},
+		"lawful_basis": {"enum": lawful_bases},
 		"system_type": {"enum": ["production_db", "crm", "ecommerce", "marketing", "support", "analytics", "financial", "hr", "email_archive", "file_system", "cloud_service", "backup", "archive", "processor"]},
 		"finding": {
 			"type": "object",
