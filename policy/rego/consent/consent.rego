@@ -2,9 +2,9 @@
 # title: Asking an opted-out consumer again, and minors' consent
 # description: |
 #   dsrkit reading O3–O5: when a business may ask a consumer who opted out (or, as
-#   a minor, refused) to opt back in, and who must give an opt-in. The texts
+#   a minor, refused) to opt back in, and who must give an opt-in. The waits
 #   are the CCPA's; the seed guidance applies them to every consumer, so
-#   they hold whichever law covers the request.
+#   they hold whichever law covers the request; the rest is each law's data.
 package dsrkit.consent
 
 import data.dsrkit.applicability
@@ -21,28 +21,28 @@ rules := {
 	# who adopt the earlier reading (ask at 16 if that comes sooner) set
 	# sixteenth_birthday_ends_wait to true.
 	"minor_wait": {"until_age": 16, "sixteenth_birthday_ends_wait": false, "citation": "Cal. Civ. Code § 1798.135(c)(5)"},
-	# A consumer-initiated transaction that needs an opt-in (FACTS CA-46).
-	"consumer_initiated": {"citation": "Cal. Code Regs. tit. 11, § 7028(b)"},
-	# Two-step opt-in (FACTS CA-46, CONFIRMED-P).
-	"two_step": {"citation": "Cal. Code Regs. tit. 11, § 7028(a)"},
-	# Consent free of dark patterns (§ 7004, referred to by § 7028(b)).
-	"dark_patterns": {"citation": "Cal. Code Regs. tit. 11, § 7004"},
-	# Under 13 a parent or guardian, 13–15 the consumer (FACTS CA-35, CONFIRMED-P).
-	"minor_consent": {"parent_below": 13, "consumer_below": 16, "citation": "Cal. Civ. Code § 1798.120(c)"},
+	# The opt-in's provisions are each law's data, not rules here (issue
+	# 15): the two-step opt-in, consent free of dark patterns, the
+	# consumer-initiated transaction and the opt-in instructions are
+	# law.consent (the CCPA's: § 7028(a), § 7004, § 7028(b)); who gives a
+	# minor's opt-in is law.minors (the CCPA's: under 13 a parent or
+	# guardian, 13–15 the consumer, § 1798.120(c)).
 }
 
-# cite gives a reason on the two-step opt-in or on consent free of dark
-# patterns each applicable law's own provision (dsrkit reading O4): the
-# CCPA's is the rule's (§ 7028, § 7004); another law's is its consent
-# provision (law.consent), which the seed guidance's two-step opt-in
-# meets. With no law applicable the rule's own citation stays.
-cite(r) := lib.with_citation(r, concat("; ", sort({consent_citation(id, r) | some id in applicability.applies}))) if {
+# cite gives a reason on one aspect of the opt-in (two_step, dark_patterns,
+# consumer_initiated, opt_in_instructions) each applicable law's own
+# provision for it (law.consent.provisions; the CCPA's § 7028, § 7004),
+# else its consent provision (law.consent), which the seed guidance's
+# two-step opt-in meets, else its citation (dsrkit reading O4). With no law
+# applicable the rule's own citation (the reading) stays.
+cite(aspect, r) := lib.with_citation(r, consent_citations(aspect)) if {
 	count(applicability.applies) > 0
 } else := r
 
-consent_citation("CCPA", r) := r.citation
+# consent_citations: the provisions cite(aspect, _) gives, one per law.
+consent_citations(aspect) := concat("; ", sort({consent_citation(id, aspect) | some id in applicability.applies}))
 
-consent_citation(id, _) := object.get(applicability.laws[id], ["consent", "citation"], applicability.laws[id].citation) if id != "CCPA"
+consent_citation(id, aspect) := object.get(applicability.laws[id], ["consent", "provisions", aspect, "citation"], object.get(applicability.laws[id], ["consent", "citation"], applicability.laws[id].citation))
 
 zone := object.get(input, ["business", "time_zone"], "")
 

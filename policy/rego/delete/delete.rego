@@ -161,7 +161,7 @@ reasons contains lib.with_citation(lib.reason("not_covered", "no law considered 
 # title: Identity not verified by the response date
 # description: A request that cannot be verified may be denied; the requester is told the identity could not be verified.
 # custom:
-#   citation: Cal. Code Regs. tit. 11, § 7022(a)
+#   citation: dsrkit reading § 4; the binding law's verification clause (law.verification)
 reasons contains verification.cite(lib.reason("unverified", msg, rego.metadata.chain())) if {
 	outcome == "unverified"
 	msg := sprintf("identity still not verified on %s, the response date %s: the request may be denied as unverifiable", [request.as_of_date, deadlines.binding.respond_by])
@@ -183,13 +183,13 @@ notice(code, text, citation, due, chain) := lib.traced(
 # description: |
 #   The requester gets the playbook's period (15 days) to send what
 #   verification still needs, counted from when it was asked; the statutory
-#   clock keeps running. Under another law, its own verification clause.
+#   clock keeps running. Each applicable law's own clause, else its own.
 # custom:
-#   citation: Cal. Code Regs. tit. 11, § 7021(b); § 7060(d)
+#   citation: each applicable law's clause (law.verification.clauses.request_more_information), else its verification clause
 notices contains notice(
 	"request_more_information",
 	"We could not yet verify your identity. Please send the information we asked for.",
-	verification_citation(rego.metadata.rule().custom.citation),
+	verification_citation("request_more_information"),
 	{d | d := verification.info_response_due},
 	rego.metadata.chain(),
 ) if {
@@ -200,43 +200,43 @@ notices contains notice(
 # METADATA
 # title: Identity not verified
 # custom:
-#   citation: Cal. Code Regs. tit. 11, § 7022(a)
+#   citation: each applicable law's clause (law.verification.clauses.identity_not_verified), else its verification clause
 notices contains notice(
 	"identity_not_verified",
 	"We could not verify your identity, so we cannot act on your request to delete.",
-	verification_citation(rego.metadata.rule().custom.citation),
+	verification_citation("identity_not_verified"),
 	set(),
 	rego.metadata.chain(),
 ) if {
 	outcome == "unverified"
 }
 
-# verification_citation: the CCPA provision a verification notice rests on
-# (its rule's METADATA) when the CCPA applies, and each other applicable
-# law's own verification clause (verification.standards).
-verification_citation(ccpa) := concat("; ", sort({verification_clause(id, ccpa) | some id in applicability.applies}))
+# verification_citation: each applicable law's own clause for a
+# verification notice, by its code (law.verification.clauses), else that
+# law's verification clause, else its citation; one provision per law. A
+# new law with the key gets its own clause cited with no rule change; the
+# rules name no law (issue 15).
+verification_citation(code) := concat("; ", sort({verification_clause(id, code) | some id in applicability.applies}))
 
-verification_clause("CCPA", ccpa) := ccpa
-
-verification_clause(id, _) := object.get(verification.standards, [id, "citation"], applicability.laws[id].citation) if id != "CCPA"
+verification_clause(id, code) := object.get(verification.standards, [id, "clauses", code, "citation"], object.get(verification.standards, [id, "citation"], applicability.laws[id].citation))
 
 # METADATA
 # title: Offer an opt-out of sale
 # description: |
-#   Under the CCPA a business that sells or shares, and does not delete
-#   everything (unverifiable request, partial deletion, denial), offers the
-#   consumer who has not opted out an opt-out of sale, with the link.
+#   Under a law that has it (law.delete.offer_opt_out), a business that
+#   sells or shares, and does not delete everything (unverifiable request,
+#   partial deletion, denial), offers an opt-out of sale, with the link.
 # custom:
-#   citation: Cal. Code Regs. tit. 11, § 7022(a), (g); Cal. Civ. Code § 1798.120
+#   citation: each applicable law's provision on offering the opt-out (law.delete.offer_opt_out)
 notices contains notice(
 	"offer_opt_out",
 	sprintf("You can also tell us to stop selling or sharing your personal information: %s", [object.get(input.business, "opt_out_url", "see our opt-out page")]),
-	rego.metadata.rule().custom.citation,
+	concat("; ", sort(provisions(["delete", "offer_opt_out", "citation"]))),
 	set(),
 	rego.metadata.chain(),
 ) if {
 	outcome in {"unverified", "partial_deletion", "denied"}
-	"CCPA" in applicability.applies
+	count(provisions(["delete", "offer_opt_out", "citation"])) > 0
 	input.business.sells_or_shares
 	not input.consumer.opted_out_of_sale
 }
@@ -250,17 +250,17 @@ declining if outcome in {"unverified", "denied", "partial_deletion"}
 
 # METADATA
 # title: A record of the request is kept
-# description: The response says the business keeps a record of the request (§ 7101(a)).
+# description: Under a law that has it (law.delete.record_notice; CCPA § 7022(e), the record of § 7101(a)), the response says the business keeps a record of the request.
 # custom:
-#   citation: Cal. Code Regs. tit. 11, § 7022(e)
+#   citation: each applicable law's provision on telling of the record (law.delete.record_notice)
 notices contains notice(
 	"record_kept",
 	sprintf("We keep a record of your request and our response, without other personal information, until %s.", [procedure.record.retain_until]),
-	rego.metadata.rule().custom.citation,
+	concat("; ", sort(provisions(["delete", "record_notice", "citation"]))),
 	{deadlines.binding.respond_by},
 	rego.metadata.chain(),
 ) if {
-	"CCPA" in applicability.applies
+	count(provisions(["delete", "record_notice", "citation"])) > 0
 	outcome != "pending_verification"
 }
 
@@ -415,3 +415,7 @@ notices contains notice(
 	verification.status == "verified"
 	items.legal_hold
 }
+
+# provisions: the citations at a path of the applicable laws' data, of
+# the laws that have one there (a law without the key: no such notice).
+provisions(path) := {c | some id in applicability.applies; c := object.get(applicability.laws[id], path, null); c != null}

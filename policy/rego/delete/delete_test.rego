@@ -320,3 +320,38 @@ test_marks_see_a_foreign_citation if {
 	not own("CTDPA", "see § 7028(a)")
 	own("CCPA", "Cal. Code Regs. tit. 11, § 7022(e)")
 }
+
+# --- Notices a law has only when its data says so (issue 15) --------------------
+
+unverified_seller := object.union(ca, {
+	"as_of": "2026-04-16T12:00:00Z",
+	"verification": {"method": "data_matching", "matched_data_points": 1},
+	"business": {"sells_or_shares": true},
+})
+
+# The opt-out offer and the record notice are the CCPA's (law.delete
+# offer_opt_out, record_notice), cited to its § 7022: a law without the keys
+# (VCDPA) gets neither.
+test_offer_and_record_notices_come_from_the_law_data if {
+	d := delete.decision with input as unverified_seller
+	{[n.code, n.citation] | some n in d.notices; n.code in {"offer_opt_out", "record_kept"}} == {
+		["offer_opt_out", "Cal. Code Regs. tit. 11, § 7022(a), (g); Cal. Civ. Code § 1798.120"],
+		["record_kept", "Cal. Code Regs. tit. 11, § 7022(e)"],
+	}
+	va := delete.decision with input as object.union(unverified_seller, {"consumer": {"residence": "US-VA"}, "business": {"annual_revenue_usd": 0, "consumers_per_year": 200000}})
+	va.outcome == "unverified"
+	{n.code | some n in va.notices} & {"offer_opt_out", "record_kept"} == set()
+}
+
+# A new law whose data has the keys gets the notices with its own
+# citations, with no rule change.
+test_a_law_with_the_keys_gets_the_notices if {
+	vcdpa := data.dsrkit.laws.vcdpa.law
+	xx := object.union(vcdpa, {"delete": {"offer_opt_out": {"citation": "XX Code § 7"}, "record_notice": {"citation": "XX Code § 8"}}})
+	inp := object.union(unverified_seller, {"consumer": {"residence": "US-VA"}, "business": {"annual_revenue_usd": 0, "consumers_per_year": 200000}})
+	d := delete.decision with input as inp with data.dsrkit.laws.vcdpa.law as xx
+	{[n.code, n.citation] | some n in d.notices; n.code in {"offer_opt_out", "record_kept"}} == {
+		["offer_opt_out", "XX Code § 7"],
+		["record_kept", "XX Code § 8"],
+	}
+}

@@ -90,6 +90,13 @@ law := {
 		"extension_notice": {"citation": "Cal. Civ. Code § 1798.130(a)(2)(A)"},
 		"denial": {"citation": "Cal. Code Regs. tit. 11, § 7022(f)"},
 		"confirmed": {"citation": "Cal. Code Regs. tit. 11, § 7022(e)"},
+		# A business that sells or shares and does not delete everything
+		# offers the consumer who has not opted out an opt-out of sale
+		# (§ 7022(g), with the unverifiable request of § 7022(a)); the
+		# response says a record of the request is kept (§ 7022(e), the
+		# record of § 7101(a)).
+		"offer_opt_out": {"citation": "Cal. Code Regs. tit. 11, § 7022(a), (g); Cal. Civ. Code § 1798.120"},
+		"record_notice": {"citation": "Cal. Code Regs. tit. 11, § 7022(e)"},
 		"record": {"n": 24, "unit": "months", "citation": "Cal. Code Regs. tit. 11, § 7101(a)"},
 		# The right to delete reaches personal information "collected from the
 		# consumer" (dsrkit reading D1; FACTS CA-16, CONFIRMED-P). Observed
@@ -165,7 +172,28 @@ law := {
 	},
 	# The verification standard of a request to delete (dsrkit reading § 4):
 	# reasonable certainty, reasonably high for sensitive data (FACTS § 1.7).
-	"verification": {"ordinary": "reasonable", "sensitive": "reasonably_high", "citation": "Cal. Code Regs. tit. 11, § 7062(b)–(d)"},
+	# The regulations' examples name the data points: 2 for reasonable, 3
+	# for reasonably high certainty (§ 7062(b)–(d)), a floor the playbook
+	# may raise. Each verification step has its own section (§§ 7060–7063).
+	"verification": {
+		"ordinary": "reasonable",
+		"sensitive": "reasonably_high",
+		"citation": "Cal. Code Regs. tit. 11, § 7062(b)–(d)",
+		"minimum_data_points": {"reasonable": 2, "reasonably_high": 3, "citation": "Cal. Code Regs. tit. 11, § 7062(b)–(d)"},
+		"clauses": {
+			"fraud_suspected": {"citation": "Cal. Code Regs. tit. 11, § 7061(b)"},
+			"reauthentication_needed": {"citation": "Cal. Code Regs. tit. 11, § 7061(a)"},
+			"not_yet_verified": {"citation": "Cal. Code Regs. tit. 11, § 7060(a)"},
+			"agent_permission_missing": {"citation": "Cal. Code Regs. tit. 11, § 7063(a)–(b)"},
+			"declaration_missing": {"citation": "Cal. Code Regs. tit. 11, § 7062(c)"},
+			"consumer_confirmation_missing": {
+				"citation": "Cal. Code Regs. tit. 11, § 7063(a)",
+				"text": "as § 7063(a) allows the business to require",
+			},
+			"request_more_information": {"citation": "Cal. Code Regs. tit. 11, § 7021(b); § 7060(d)"},
+			"identity_not_verified": {"citation": "Cal. Code Regs. tit. 11, § 7022(a)"},
+		},
+	},
 	"opt_out": {
 		"comply": {"n": 15, "unit": "business_days", "citation": "Cal. Code Regs. tit. 11, § 7026(f)"},
 		# No verification may be required to opt out (§ 7026(d)); a denial
@@ -183,6 +211,18 @@ law := {
 		},
 		"signal": {"citation": "Cal. Code Regs. tit. 11, § 7025(b), (c)(1)"},
 		"after_opt_out": {"citation": "Cal. Civ. Code § 1798.120(d)"},
+	},
+	# The opt-in (FACTS CA-46, CONFIRMED-P): a two-step opt-in (§ 7028(a)),
+	# free of dark patterns (§ 7004); a consumer-initiated transaction that
+	# needs it (§ 7028(b)).
+	"consent": {
+		"citation": "Cal. Code Regs. tit. 11, § 7028(a)",
+		"provisions": {
+			"two_step": {"citation": "Cal. Code Regs. tit. 11, § 7028(a)"},
+			"dark_patterns": {"citation": "Cal. Code Regs. tit. 11, § 7004"},
+			"consumer_initiated": {"citation": "Cal. Code Regs. tit. 11, § 7028(b)"},
+			"opt_in_instructions": {"citation": "Cal. Code Regs. tit. 11, § 7028(b); § 7004"},
+		},
 	},
 	# No sale or sharing of a consumer under 16 whose age the business
 	# actually knows (or wilfully disregards), unless affirmatively

@@ -173,3 +173,27 @@ test_applies_says_why if {
 test_record_minimum if {
 	ccpa.law.delete.record == {"n": 24, "unit": "months", "citation": "Cal. Code Regs. tit. 11, § 7101(a)"}
 }
+
+# The CCPA-only behaviour the generic rules read from this data (issue 15).
+test_ccpa_only_behaviour_is_data if {
+	ccpa.law.delete.offer_opt_out.citation == "Cal. Code Regs. tit. 11, § 7022(a), (g); Cal. Civ. Code § 1798.120"
+	ccpa.law.delete.record_notice.citation == "Cal. Code Regs. tit. 11, § 7022(e)"
+	ccpa.law.verification.minimum_data_points == {"reasonable": 2, "reasonably_high": 3, "citation": "Cal. Code Regs. tit. 11, § 7062(b)–(d)"}
+	{k: c.citation | some k, c in ccpa.law.verification.clauses} == {
+		"fraud_suspected": "Cal. Code Regs. tit. 11, § 7061(b)",
+		"reauthentication_needed": "Cal. Code Regs. tit. 11, § 7061(a)",
+		"not_yet_verified": "Cal. Code Regs. tit. 11, § 7060(a)",
+		"agent_permission_missing": "Cal. Code Regs. tit. 11, § 7063(a)–(b)",
+		"declaration_missing": "Cal. Code Regs. tit. 11, § 7062(c)",
+		"consumer_confirmation_missing": "Cal. Code Regs. tit. 11, § 7063(a)",
+		"request_more_information": "Cal. Code Regs. tit. 11, § 7021(b); § 7060(d)",
+		"identity_not_verified": "Cal. Code Regs. tit. 11, § 7022(a)",
+	}
+	ccpa.law.consent.citation == "Cal. Code Regs. tit. 11, § 7028(a)"
+	{k: c.citation | some k, c in ccpa.law.consent.provisions} == {
+		"two_step": "Cal. Code Regs. tit. 11, § 7028(a)",
+		"dark_patterns": "Cal. Code Regs. tit. 11, § 7004",
+		"consumer_initiated": "Cal. Code Regs. tit. 11, § 7028(b)",
+		"opt_in_instructions": "Cal. Code Regs. tit. 11, § 7028(b); § 7004",
+	}
+}

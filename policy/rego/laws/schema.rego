@@ -14,6 +14,15 @@
 #   needs a rule that reads it, and both are added together.
 package dsrkit.law_schema
 
+# bases are the generic exception bases (data[].exceptions[].basis) a law's
+# exceptions and grounds may name; lawful_bases, the GDPR's Art. 6(1) bases
+# (data[].lawful_basis). Objects keyed by them are closed with properties
+# and additionalProperties false, not propertyNames, so that an unknown key
+# is named by its own JSON pointer.
+bases := ["complete_transaction", "warranty_or_recall", "security_integrity", "debug_repair", "free_speech", "legal_obligation", "legal_claims", "law_enforcement", "research_public_interest", "internal_uses_expected", "calecpa", "life_safety", "public_health"]
+
+lawful_bases := ["consent", "contract", "legal_obligation", "vital_interests", "public_task", "legitimate_interests"]
+
 schema := {
 	"$schema": "https://json-schema.org/draft/2020-12/schema",
 	"type": "object",
@@ -47,6 +56,8 @@ schema := {
 				"extension_length_in_notice": {"type": "boolean"},
 				"denial": {"$ref": "#/$defs/cited"},
 				"confirmed": {"$ref": "#/$defs/cited", "description": "The provision on telling the consumer the request was complied with (deletion_confirmed)."},
+				"offer_opt_out": {"$ref": "#/$defs/cited", "description": "The law has a business that sells or shares, and does not delete everything (unverifiable request, partial deletion, denial), offer the consumer who has not opted out an opt-out of sale (notice offer_opt_out; CCPA § 7022(g)); absent: no such offer."},
+				"record_notice": {"$ref": "#/$defs/cited", "description": "The law has the response tell the consumer that a record of the request is kept (notice record_kept; CCPA § 7022(e)); absent: no such notice."},
 				"appeal": {
 					"type": "object",
 					"additionalProperties": false,
@@ -116,12 +127,14 @@ schema := {
 						"citation": {"$ref": "#/$defs/citation"},
 						"bases": {
 							"type": "object",
-							"propertyNames": {"enum": ["complete_transaction", "warranty_or_recall", "security_integrity", "debug_repair", "free_speech", "legal_obligation", "legal_claims", "law_enforcement", "research_public_interest", "internal_uses_expected", "calecpa", "life_safety", "public_health"]},
-							"additionalProperties": {
+							"additionalProperties": false,
+							"properties": {b: {
 								"type": "object",
 								"additionalProperties": false,
 								"required": ["citation"],
 								"properties": {"citation": {"$ref": "#/$defs/citation"}, "condition": {"$ref": "#/$defs/text"}},
+							} |
+								some b in bases
 							},
 						},
 					},
@@ -145,7 +158,37 @@ schema := {
 						"options": {"type": "array", "minItems": 1, "items": {"enum": ["retain_record_minimum", "opt_out", "delete"]}},
 					},
 				},
-				"grounds": {"type": "object", "description": "Where erasure is owed only when one of the law's grounds holds (GDPR Art. 17(1), dsrkit reading D10)."},
+				"grounds": {
+					"type": "object",
+					"additionalProperties": false,
+					"required": ["default"],
+					"description": "Where erasure is owed only when one of the law's grounds holds (GDPR Art. 17(1), dsrkit reading D10): for each item the policy finds whether a ground holds (effect ground: erasure is owed unless an exception keeps the item), none holds (none: the law does not require erasure while that lasts) or the item rests on a basis the request objects to (objection: kept only when the overriding grounds were assessed and documented, under assessed_citation). no_longer_necessary: data[].still_necessary is false; direct_marketing: an item of one of system_types with no stated lawful basis; lawful_basis: by data[].lawful_basis; implied_by_claim: the lawful basis a current claim implies when none is stated; default: nothing else shows.",
+					"properties": {
+						"no_longer_necessary": {"$ref": "#/$defs/finding"},
+						"direct_marketing": {
+							"type": "object",
+							"additionalProperties": false,
+							"required": ["effect", "system_types", "citation", "text"],
+							"properties": {
+								"effect": {"enum": ["ground", "none", "objection"]},
+								"system_types": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/system_type"}},
+								"citation": {"$ref": "#/$defs/citation"},
+								"text": {"$ref": "#/$defs/text"},
+							},
+						},
+						"lawful_basis": {
+							"type": "object",
+							"additionalProperties": false,
+							"properties": {b: {"$ref": "#/$defs/finding"} | some b in lawful_bases},
+						},
+						"implied_by_claim": {
+							"type": "object",
+							"additionalProperties": false,
+							"properties": {b: {"enum": lawful_bases} | some b in bases},
+						},
+						"default": {"$ref": "#/$defs/finding"},
+					},
+				},
 			},
 		},
 		"opt_out": {
@@ -188,7 +231,20 @@ schema := {
 				"third_parties": {"$ref": "#/$defs/cited"},
 			},
 		},
-		"consent": {"$ref": "#/$defs/cited", "description": "The law's consent provision, cited by the opt-in under a law other than the CCPA (dsrkit reading O4)."},
+		"consent": {
+			"type": "object",
+			"additionalProperties": false,
+			"required": ["citation"],
+			"description": "The law's consent provision, cited by the opt-in and its solicitation (dsrkit reading O4); provisions names the law's own provision for one aspect of it, cited instead where the law has one (CCPA: the two-step opt-in § 7028(a), consent free of dark patterns § 7004, the consumer-initiated transaction § 7028(b) and the opt-in instructions).",
+			"properties": {
+				"citation": {"$ref": "#/$defs/citation"},
+				"provisions": {
+					"type": "object",
+					"additionalProperties": false,
+					"properties": {a: {"$ref": "#/$defs/cited"} | some a in ["two_step", "dark_patterns", "consumer_initiated", "opt_in_instructions"]},
+				},
+			},
+		},
 		"minors": {
 			"type": "array",
 			"description": "The law's rules on a known minor's data (dsrkit reading O5), each in force from its from (inclusive) until its until (exclusive): for a consumer aged from_age (default 0) up to but not including under_age, what the scope needs: prohibited (not even with consent), parental_consent (a parent or guardian), consent (the minor).",
@@ -230,11 +286,35 @@ schema := {
 			"type": "object",
 			"additionalProperties": false,
 			"required": ["ordinary", "sensitive", "citation"],
-			"description": "The verification standard of a request to delete (dsrkit reading § 4), for ordinary data and when an item is sensitive.",
+			"description": "The verification standard of a request to delete (dsrkit reading § 4), for ordinary data and when an item is sensitive. citation is the law's verification clause, cited by every verification reason and notice the law has no own clause for.",
 			"properties": {
 				"ordinary": {"$ref": "#/$defs/standard"},
 				"sensitive": {"$ref": "#/$defs/standard"},
 				"citation": {"$ref": "#/$defs/citation"},
+				"minimum_data_points": {
+					"type": "object",
+					"additionalProperties": false,
+					"required": ["citation"],
+					"description": "The data points the law itself names for a standard (CCPA § 7062: 2 for reasonable, 3 for reasonably high certainty): a floor the playbook may raise but never lower while the law applies; absent: the playbook's figure alone.",
+					"properties": {
+						"reasonable": {"type": "integer", "minimum": 0},
+						"reasonably_high": {"type": "integer", "minimum": 0},
+						"citation": {"$ref": "#/$defs/citation"},
+					},
+				},
+				"clauses": {
+					"type": "object",
+					"description": "The law's own provision for one verification reason or notice, by its code, cited instead of citation: fraud_suspected, reauthentication_needed, not_yet_verified, agent_permission_missing, declaration_missing, consumer_confirmation_missing (text: how the law lets the business require the consumer's direct confirmation, said in the reason), request_more_information, identity_not_verified.",
+					"additionalProperties": false,
+					"properties": {c: {
+						"type": "object",
+						"additionalProperties": false,
+						"required": ["citation"],
+						"properties": {"citation": {"$ref": "#/$defs/citation"}, "text": {"$ref": "#/$defs/text"}},
+					} |
+						some c in ["fraud_suspected", "reauthentication_needed", "not_yet_verified", "agent_permission_missing", "declaration_missing", "consumer_confirmation_missing", "request_more_information", "identity_not_verified"]
+					},
+				},
 			},
 		},
 		"unverified": {
@@ -250,6 +330,21 @@ schema := {
 	},
 	"$defs": {
 		"text": {"type": "string", "minLength": 1},
+		"lawful_basis": {"enum": lawful_bases},
+		"system_type": {"enum": ["production_db", "crm", "ecommerce", "marketing", "support", "analytics", "financial", "hr", "email_archive", "file_system", "cloud_service", "backup", "archive", "processor"]},
+		"finding": {
+			"type": "object",
+			"additionalProperties": false,
+			"required": ["effect", "citation", "text"],
+			"properties": {
+				"effect": {"enum": ["ground", "none", "objection"]},
+				"citation": {"$ref": "#/$defs/citation"},
+				"assessed_citation": {"$ref": "#/$defs/citation", "description": "objection: the provision that keeps the item once the overriding grounds were assessed and documented."},
+				"text": {"$ref": "#/$defs/text"},
+			},
+			"if": {"required": ["effect"], "properties": {"effect": {"const": "objection"}}},
+			"then": {"required": ["assessed_citation"]},
+		},
 		"standard": {"enum": ["none", "commercially_reasonable", "reasonable", "reasonably_high"]},
 		"citation": {"type": "string", "minLength": 1, "description": "The provision, as the consumer or counsel would look it up."},
 		"date": {"type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"},

@@ -293,6 +293,15 @@ test_one_confirmation_within_the_window_is_enough if {
 	d.valid == true
 }
 
+# Outside the CCPA the window's reason cites the law's own consent
+# provision; with no law applicable, the rule's own citation.
+test_confirmation_window_cites_the_applicable_law if {
+	ct := opt_in.decision with input as with_consumer(late, {"residence": "US-CT"}) with data.dsrkit.playbook.defaults as window_7_days
+	[r.citation | some r in ct.reasons; r.code == "confirmation_window_expired"] == ["playbook (opt_in_confirmation_window); Conn. Gen. Stat. § 42-515 (\"consent\")"]
+	ny := opt_in.decision with input as with_consumer(late, {"residence": "US-NY"}) with data.dsrkit.playbook.defaults as window_7_days
+	[r.citation | some r in ny.reasons; r.code == "confirmation_window_expired"] == ["playbook (opt_in_confirmation_window); dsrkit reading O4"]
+}
+
 test_confirmation_window_from_the_request_playbook if {
 	inp := object.union(late, {"playbook": {"opt_in_confirmation_window": {"n": 5, "unit": "business_days"}}})
 	messages(inp, "confirmation_window_expired") == {"no confirmation came by 2026-03-09 (2026-03-02 + 5 business days on calendar US)"}
@@ -323,20 +332,60 @@ test_every_failure_is_listed if {
 	not "two_step_complete" in codes(inp)
 }
 
-# --- Known defects (not run) ----------------------------------------------------
+# --- A consumer of unknown age ---------------------------------------------------
 
-# BUG: with no age or birth date, `not age < 13` is undefined rather than
-# true (OPA hoists the undefined `age` out of the negation), so
-# consumer_consent_required never fires and an opt-in given wholly by a
-# parent or guardian for a consumer of unknown age is valid; the
-# "age unknown" wording of the rule is never used.
+# With no age or birth date no minors rule reaches the consumer: the
+# consumer gives the opt-in, and a parent's steps do not count. No CCPA
+# minors rule reaches them either, so the reason cites the CCPA's opt-in
+# provision (law.consent), not the minors' § 1798.120(c).
 test_a_parent_cannot_opt_in_for_a_consumer_of_unknown_age if {
 	d := decide(by_parent)
 	d.outcome == "invalid"
+	own := {"citation": "Cal. Code Regs. tit. 11, § 7028(a)"}
 	{r | some r in d.reasons} == {
-		failure("consumer_consent_required", "the consumer (age unknown) must give each step; the request (a-1) was given by a parent or guardian"),
-		failure("consumer_consent_required", "the consumer (age unknown) must give each step; the confirmation (a-2) was given by a parent or guardian"),
+		object.union(failure("consumer_consent_required", "the consumer (age unknown) must give each step; the request (a-1) was given by a parent or guardian"), own),
+		object.union(failure("consumer_consent_required", "the consumer (age unknown) must give each step; the confirmation (a-2) was given by a parent or guardian"), own),
 	}
+}
+
+# --- Who opts in for a minor: each law's minors rules (dsrkit reading O5) --------
+
+# A child of 12 in New Hampshire: the NHDPA has no parental-consent rule
+# (law.minors), so no parent is asked for; the CCPA's under-13 rule does not
+# reach a law it is not part of.
+test_no_parent_rule_borrowed_from_the_ccpa if {
+	inp := with_consumer(valid, {"residence": "US-NH", "age": 12})
+	not "parent_consent_required" in codes(inp) with data.dsrkit.applicability.applies as {"NHDPA"}
+}
+
+# A law whose data has a parental-consent rule gets the behaviour, with its
+# own citation, and no rule change: XXDPA, under 14.
+xxdpa := {
+	"id": "XXDPA",
+	"citation": "XX Code § 1",
+	"consent": {"citation": "XX Code § 2"},
+	"minors": [
+		{"from": "2020-01-01", "under_age": 14, "rule": "parental_consent", "scope": ["sale"], "knowledge": "actual", "citation": "XX Code § 3(a)"},
+		{"from": "2020-01-01", "from_age": 14, "under_age": 18, "rule": "consent", "scope": ["sale"], "knowledge": "actual", "citation": "XX Code § 3(b)"},
+	],
+}
+
+test_a_law_with_a_parental_rule_gets_it_with_its_citation if {
+	inp := with_consumer(valid, {"residence": "US-CA", "age": 13})
+	d := decide(inp) with data.dsrkit.applicability.applies as {"XXDPA"} with data.dsrkit.applicability.laws as {"XXDPA": xxdpa}
+	{[r.code, r.citation] | some r in d.reasons; r.code == "parent_consent_required"} == {["parent_consent_required", "XX Code § 3(a)"]}
+	by := decide(with_consumer(by_parent, {"residence": "US-CA", "age": 15})) with data.dsrkit.applicability.applies as {"XXDPA"} with data.dsrkit.applicability.laws as {"XXDPA": xxdpa}
+	{r.citation | some r in by.reasons; r.code == "consumer_consent_required"} == {"XX Code § 3(b)"}
+	adult := decide(with_consumer(by_parent, {"residence": "US-CA", "age": 30})) with data.dsrkit.applicability.applies as {"XXDPA"} with data.dsrkit.applicability.laws as {"XXDPA": xxdpa}
+	{r.citation | some r in adult.reasons; r.code == "consumer_consent_required"} == {"XX Code § 2"}
+	nothing := decide(with_consumer(by_parent, {"residence": "US-CA", "age": 30})) with data.dsrkit.applicability.applies as {"XXDPA"} with data.dsrkit.applicability.laws as {"XXDPA": object.remove(xxdpa, ["consent"])}
+	{r.citation | some r in nothing.reasons; r.code == "consumer_consent_required"} == {"XX Code § 1"}
+}
+
+# With no law applicable the reason keeps the rule's own citation, the reading.
+test_the_consumer_gives_the_opt_in_under_no_law if {
+	d := decide(with_consumer(by_parent, {"residence": "US-NY", "age": 30}))
+	{r.citation | some r in d.reasons; r.code == "consumer_consent_required"} == {"dsrkit reading O4, O5; each law's minors rule (minors), else its consent provision (consent)"}
 }
 
 # dsrkit reading O4: under a law other than the CCPA the opt-in cites that
@@ -354,5 +403,5 @@ test_the_opt_in_cites_each_applicable_laws_consent_provision if {
 	b.citation == "Cal. Code Regs. tit. 11, § 7028(a); GDPR Art. 4(11); Art. 7"
 	none := decide(with_consumer(valid, {"residence": "US-NY"}))
 	[n] := [r | some r in none.reasons; r.code == "two_step_complete"]
-	n.citation == "Cal. Code Regs. tit. 11, § 7028(a)"
+	n.citation == "dsrkit reading O4; each applicable law's two-step opt-in provision (law.consent)"
 }

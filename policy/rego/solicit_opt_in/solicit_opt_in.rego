@@ -73,8 +73,8 @@ reasons contains consent.reason_waiting(consent.wait_code, request.as_of_date) i
 # title: Consumer-initiated transaction
 # description: An opted-out consumer who initiates a transaction that needs the opt-in may be told so and given opt-in instructions at once (dsrkit reading O3).
 # custom:
-#   citation: Cal. Code Regs. tit. 11, § 7028(b)
-reasons contains consent.cite(lib.reason("consumer_initiated_transaction", "the consumer initiated a transaction that needs an opt-in: the business may say so now and give opt-in instructions; the opt-in must be a two-step opt-in free of dark patterns", rego.metadata.chain())) if {
+#   citation: dsrkit reading O3; each applicable law's provision on a consumer-initiated transaction (law.consent)
+reasons contains consent.cite("consumer_initiated", lib.reason("consumer_initiated_transaction", "the consumer initiated a transaction that needs an opt-in: the business may say so now and give opt-in instructions; the opt-in must be a two-step opt-in free of dark patterns", rego.metadata.chain())) if {
 	input.consumer_initiated_transaction
 	not banned
 }
@@ -83,11 +83,11 @@ reasons contains consent.cite(lib.reason("consumer_initiated_transaction", "the 
 # title: Opt-in instructions
 # description: Tell the consumer that the transaction needs an opt-in and how to opt in, with consent that meets § 7004; under another law, its consent provision (dsrkit reading O4).
 # custom:
-#   citation: Cal. Code Regs. tit. 11, § 7028(b); § 7004
+#   citation: dsrkit reading O4; each applicable law's provision on the opt-in instructions (law.consent)
 notices contains lib.traced(
 	{
 		"code": "opt_in_instructions",
-		"citation": consent.cite({"citation": rego.metadata.chain()[0].annotations.custom.citation}).citation,
+		"citation": consent.cite("opt_in_instructions", {"citation": rego.metadata.chain()[0].annotations.custom.citation}).citation,
 		"due": request.as_of_date,
 		"text": "This transaction requires your permission to sell or share your personal information. If you wish to opt in, first request it, then confirm it separately (for example, through the link we will email you). You may decline.",
 	},

@@ -43,16 +43,16 @@ standard := s if {
 # binding_law is the applicable law whose standard binds (the first by id).
 binding_law := min({id | some id in applicability.applies; law_standard(id) == standard})
 
-# cite gives a reason the binding law's own verification clause.
+# cite gives a reason the binding law's own verification clause; a binding
+# law with no verification data, its own citation (clause_cite: below).
 cite(r) := lib.with_citation(r, standards[binding_law].citation) if standards[binding_law]
 
-cite(r) := r if not standards[binding_law]
+cite(r) := lib.with_citation(r, applicability.laws[binding_law].citation) if {
+	not standards[binding_law]
+	applicability.laws[binding_law]
+}
 
-# ccpa_cite keeps a rule's CCPA-regulation citation when the CCPA applies;
-# otherwise the binding law's own authentication clause is cited.
-ccpa_cite(r) := r if "CCPA" in applicability.applies
-
-ccpa_cite(r) := cite(r) if not "CCPA" in applicability.applies
+cite(r) := r if not applicability.laws[binding_law]
 
 required_data_points := 0 if standard == "none"
 
@@ -63,17 +63,17 @@ required_data_points := max({playbook.settings.verification_data_points[level], 
 	not as_it_stands
 }
 
-# minimum_data_points: the data points a standard itself names, which an
-# organisation's playbook may raise but never lower: the CCPA regulations'
-# examples of reasonable (2) and reasonably high (3) certainty
-# (Cal. Code Regs. tit. 11, § 7062(b)–(d); FACTS § 1.7). They are the
-# CCPA's: the GDPR sets no fixed floor (Art. 12(2), (6); dsrkit reading § 4),
-# so without the CCPA only the playbook's figure counts.
-minimum_data_points := {"reasonable": 2, "reasonably_high": 3}
-
-floor := object.get(minimum_data_points, standard, 0) if "CCPA" in applicability.applies
-
-default floor := 0
+# floor: the data points an applicable law itself names for the standard
+# (law.verification.minimum_data_points), which an organisation's playbook
+# may raise but never lower: the CCPA regulations' examples of reasonable
+# (2) and reasonably high (3) certainty (Cal. Code Regs. tit. 11,
+# § 7062(b)–(d); FACTS § 1.7), as the CCPA's data. A law that names none
+# (the GDPR sets no fixed floor: Art. 12(2), (6); dsrkit reading § 4)
+# leaves the playbook's figure alone; with several laws applicable, the
+# highest floor binds. The figures are law data, never a constant in a
+# generic rule (issue 15), so a new law with the key gets its floor with
+# no rule change.
+floor := max({0} | {n | some id in applicability.applies; n := standards[id].minimum_data_points[standard]})
 
 # as_it_stands: under the GDPR alone, a request from the account holder's
 # authenticated session or registered contact is verified as it stands:
@@ -113,8 +113,8 @@ authorization := object.get(input, ["requester", "authorization"], "none")
 # title: Suspected fraud
 # description: With fraud suspected the business does not comply until it has verified further.
 # custom:
-#   citation: Cal. Code Regs. tit. 11, § 7061(b)
-problems contains {"severity": "insufficient", "reason": ccpa_cite(lib.reason("fraud_suspected", "fraud is suspected: verify further before acting on the request", rego.metadata.chain()))} if {
+#   citation: dsrkit reading § 4; each applicable law's clause (law.verification.clauses.fraud_suspected), else the binding law's verification clause
+problems contains {"severity": "insufficient", "reason": clause_cite("fraud_suspected", lib.reason("fraud_suspected", "fraud is suspected: verify further before acting on the request", rego.metadata.chain()))} if {
 	v.fraud_suspected
 }
 
@@ -122,7 +122,7 @@ problems contains {"severity": "insufficient", "reason": ccpa_cite(lib.reason("f
 # title: Too few data points
 # description: The reason cites the binding law's own verification clause (see standards).
 # custom:
-#   citation: Cal. Code Regs. tit. 11, § 7062(b)–(d)
+#   citation: dsrkit reading § 4; the binding law's verification clause (law.verification)
 problems contains {"severity": "insufficient", "reason": cite(lib.reason("data_points_short", msg, rego.metadata.chain()))} if {
 	method in {"data_matching", "third_party_service", "signed_declaration"}
 	matched < required_data_points
@@ -132,8 +132,8 @@ problems contains {"severity": "insufficient", "reason": cite(lib.reason("data_p
 # METADATA
 # title: Signed declaration missing
 # custom:
-#   citation: Cal. Code Regs. tit. 11, § 7062(c)
-problems contains {"severity": "insufficient", "reason": lib.reason("declaration_missing", "a reasonably high degree of certainty needs a declaration signed under penalty of perjury", rego.metadata.chain())} if {
+#   citation: dsrkit reading § 4; each applicable law's clause (law.verification.clauses.declaration_missing), else the binding law's verification clause
+problems contains {"severity": "insufficient", "reason": clause_cite("declaration_missing", lib.reason("declaration_missing", "a reasonably high degree of certainty needs a declaration signed under penalty of perjury", rego.metadata.chain()))} if {
 	signed_declaration_required
 	method != "account_login"
 	not v.signed_declaration
@@ -142,8 +142,8 @@ problems contains {"severity": "insufficient", "reason": lib.reason("declaration
 # METADATA
 # title: Re-authentication before deletion
 # custom:
-#   citation: Cal. Code Regs. tit. 11, § 7061(a)
-problems contains {"severity": "pending", "reason": ccpa_cite(lib.reason("reauthentication_needed", "the account holder must re-authenticate before the data is deleted", rego.metadata.chain()))} if {
+#   citation: dsrkit reading § 4; each applicable law's clause (law.verification.clauses.reauthentication_needed), else the binding law's verification clause
+problems contains {"severity": "pending", "reason": clause_cite("reauthentication_needed", lib.reason("reauthentication_needed", "the account holder must re-authenticate before the data is deleted", rego.metadata.chain()))} if {
 	method == "account_login"
 	not v.reauthenticated
 	not as_it_stands
@@ -152,8 +152,8 @@ problems contains {"severity": "pending", "reason": ccpa_cite(lib.reason("reauth
 # METADATA
 # title: Not yet verified
 # custom:
-#   citation: Cal. Code Regs. tit. 11, § 7060(a)
-problems contains {"severity": "pending", "reason": ccpa_cite(lib.reason("not_yet_verified", "no verification has been done yet", rego.metadata.chain()))} if {
+#   citation: dsrkit reading § 4; each applicable law's clause (law.verification.clauses.not_yet_verified), else the binding law's verification clause
+problems contains {"severity": "pending", "reason": clause_cite("not_yet_verified", lib.reason("not_yet_verified", "no verification has been done yet", rego.metadata.chain()))} if {
 	standard != "none"
 	method == "none"
 	not as_it_stands
@@ -163,8 +163,8 @@ problems contains {"severity": "pending", "reason": ccpa_cite(lib.reason("not_ye
 # title: Authorized agent without permission
 # description: An agent needs the consumer's signed permission, unless the consumer gave a power of attorney.
 # custom:
-#   citation: Cal. Code Regs. tit. 11, § 7063(a)–(b)
-problems contains {"severity": "insufficient", "reason": ccpa_cite(lib.reason("agent_permission_missing", "the agent has shown neither the consumer's signed permission nor a power of attorney", rego.metadata.chain()))} if {
+#   citation: dsrkit reading § 4; each applicable law's clause (law.verification.clauses.agent_permission_missing), else the binding law's verification clause
+problems contains {"severity": "insufficient", "reason": clause_cite("agent_permission_missing", lib.reason("agent_permission_missing", "the agent has shown neither the consumer's signed permission nor a power of attorney", rego.metadata.chain()))} if {
 	agent
 	authorization == "none"
 }
@@ -172,25 +172,25 @@ problems contains {"severity": "insufficient", "reason": ccpa_cite(lib.reason("a
 # METADATA
 # title: Consumer has not confirmed the agent's request
 # description: |
-#   § 7063(a) lets the business require the consumer to verify their own
-#   identity or confirm the agent's permission directly; the seed procedure
-#   (§ 4.2) requires it (dsrkit reading § 4).
+#   The seed procedure (§ 4.2) requires the consumer to verify their own
+#   identity or confirm the agent's permission directly (dsrkit reading § 4);
+#   a law may let the business require it (clauses.consumer_confirmation_missing).
 # custom:
-#   citation: Cal. Code Regs. tit. 11, § 7063(a); seed procedure § 4.2
-problems contains {"severity": "pending", "reason": ccpa_cite(lib.reason("consumer_confirmation_missing", agent_confirmation_text, rego.metadata.chain()))} if {
+#   citation: dsrkit reading § 4; seed procedure § 4.2; each applicable law's clause (law.verification.clauses.consumer_confirmation_missing), else the binding law's verification clause
+problems contains {"severity": "pending", "reason": confirmation_cite(lib.reason("consumer_confirmation_missing", agent_confirmation_text, rego.metadata.chain()))} if {
 	agent
 	authorization == "signed_permission"
 	not v.consumer_confirmed_directly
 }
 
-agent_confirmation_text := "the seed procedure (§ 4.2) requires the consumer to verify their own identity or confirm the agent's permission directly, as § 7063(a) allows the business to require; it has not been done" if {
-	"CCPA" in applicability.applies
-} else := "the seed procedure (§ 4.2) requires the consumer to verify their own identity or confirm the agent's permission directly (the playbook's requirement: the law names no agent procedure for a request to delete); it has not been done"
+# agent_confirmation_text and confirmation_cite, the law's words for the
+# consumer's direct confirmation and its clause, are at the end of the
+# file, with clause_cite.
 
 # METADATA
 # title: Verified
 # custom:
-#   citation: Cal. Code Regs. tit. 11, § 7060(a)
+#   citation: dsrkit reading § 4; the binding law's verification clause (law.verification)
 reasons contains cite(lib.reason("verified", msg, rego.metadata.chain())) if {
 	status == "verified"
 	standard != "none"
@@ -256,3 +256,30 @@ block := object.union(
 	},
 	{"info_response_due": d | d := info_response_due},
 )
+
+# clause_citations: each applicable law's own clause for a verification
+# reason or notice, by its code (law.verification.clauses).
+clause_citations(code) := {c.citation | some id in applicability.applies; c := standards[id].clauses[code]}
+
+# clause_cite gives a reason each applicable law's own clause for it; where
+# no applicable law has one, the binding law's verification clause (cite).
+clause_cite(code, r) := lib.with_citation(r, concat("; ", sort(cs))) if {
+	cs := clause_citations(code)
+	count(cs) > 0
+} else := cite(r)
+
+# agent_confirmation_text says how each applicable law with its own clause
+# lets the business require the consumer's direct confirmation
+# (clauses.consumer_confirmation_missing.text); with none, that it is the
+# playbook's requirement.
+agent_confirmation_text := sprintf("the seed procedure (§ 4.2) requires the consumer to verify their own identity or confirm the agent's permission directly, %s; it has not been done", [concat(" and ", sort(texts))]) if {
+	texts := {t | some id in applicability.applies; t := standards[id].clauses.consumer_confirmation_missing.text}
+	count(texts) > 0
+} else := "the seed procedure (§ 4.2) requires the consumer to verify their own identity or confirm the agent's permission directly (the playbook's requirement: the law names no agent procedure for a request to delete); it has not been done"
+
+# confirmation_cite: each applicable law's own agent clause and the seed
+# procedure; with none, the binding law's verification clause.
+confirmation_cite(r) := lib.with_citation(r, sprintf("%s; seed procedure § 4.2", [concat("; ", sort(cs))])) if {
+	cs := clause_citations("consumer_confirmation_missing")
+	count(cs) > 0
+} else := cite(r)

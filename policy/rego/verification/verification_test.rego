@@ -109,6 +109,71 @@ test_law_without_a_standard_entry_keeps_its_rule_citation if {
 	verification.law_standard("XXDPA") == "commercially_reasonable"
 }
 
+# A binding law with no verification data (FDBR) is cited by its own
+# citation, never by a CCPA section.
+test_law_without_verification_data_cites_itself if {
+	r := verification.cite({"code": "c", "citation": "X"}) with verification.binding_law as "FDBR"
+	r.citation == "Fla. Stat. § 501.701 et seq."
+}
+
+# Each verification reason cites each applicable law's own clause for it
+# (law.verification.clauses): a new law with the key gets its own citation
+# and a law without it its verification clause, with no rule change.
+xxdpa := {
+	"id": "XXDPA",
+	"citation": "XX Code § 1",
+	"verification": {
+		"ordinary": "reasonable",
+		"sensitive": "reasonable",
+		"citation": "XX Code § 10",
+		"minimum_data_points": {"reasonable": 4, "citation": "XX Code § 11"},
+		"clauses": {
+			"fraud_suspected": {"citation": "XX Code § 12"},
+			"consumer_confirmation_missing": {"citation": "XX Code § 13", "text": "as XX Code § 13 allows"},
+		},
+	},
+}
+
+with_xx(inp) := rs if {
+	rs := verification.reasons with input as inp with data.dsrkit.applicability.applies as {"XXDPA"} with data.dsrkit.applicability.laws as {"XXDPA": xxdpa}
+}
+
+test_a_law_with_verification_clauses_gets_them if {
+	inp := ca({"verification": {"method": "data_matching", "matched_data_points": 4, "fraud_suspected": true}})
+	{[r.code, r.citation] | some r in with_xx(inp)} == {["fraud_suspected", "XX Code § 12"]}
+	agent := ca({"requester": {"type": "authorized_agent", "authorization": "signed_permission"}, "verification": {"method": "data_matching", "matched_data_points": 4}})
+	{[r.code, r.citation, r.message] | some r in with_xx(agent)} == {[
+		"consumer_confirmation_missing", "XX Code § 13; seed procedure § 4.2",
+		"the seed procedure (§ 4.2) requires the consumer to verify their own identity or confirm the agent's permission directly, as XX Code § 13 allows; it has not been done",
+	]}
+	none := ca({"requester": {"type": "authorized_agent"}, "verification": {"method": "data_matching", "matched_data_points": 4}})
+	{[r.code, r.citation] | some r in with_xx(none)} == {["agent_permission_missing", "XX Code § 10"]}
+}
+
+test_a_law_names_its_own_data_point_floor if {
+	low := {"playbook": {"verification_data_points": {"ordinary": 1, "sensitive": 1}}}
+	b := verification.block with input as ca(low) with data.dsrkit.applicability.applies as {"XXDPA"} with data.dsrkit.applicability.laws as {"XXDPA": xxdpa}
+	b.required_data_points == 4
+	without := object.union(object.remove(xxdpa, ["verification"]), {"verification": object.remove(xxdpa.verification, ["minimum_data_points"])})
+	w := verification.block with input as ca(low) with data.dsrkit.applicability.applies as {"XXDPA"} with data.dsrkit.applicability.laws as {"XXDPA": without}
+	w.required_data_points == 1
+}
+
+# Outside the CCPA the agent-confirmation reason says the requirement is the
+# playbook's, and cites the governing law's verification clause.
+test_agent_confirmation_outside_the_ccpa if {
+	inp := {"kind": "delete", "received_at": "2026-03-02", "consumer": {"residence": "US-VA"}, "requester": {"type": "authorized_agent", "authorization": "signed_permission"}, "business": {}}
+	{[r.code, r.citation, r.message] | some r in verification.reasons with input as inp; r.code == "consumer_confirmation_missing"} == {[
+		"consumer_confirmation_missing", "Va. Code § 59.1-577(B)(4)",
+		"the seed procedure (§ 4.2) requires the consumer to verify their own identity or confirm the agent's permission directly (the playbook's requirement: the law names no agent procedure for a request to delete); it has not been done",
+	]}
+	ca_inp := object.union(inp, {"consumer": {"residence": "US-CA"}})
+	{[r.citation, r.message] | some r in verification.reasons with input as ca_inp; r.code == "consumer_confirmation_missing"} == {[
+		"Cal. Code Regs. tit. 11, § 7063(a); seed procedure § 4.2",
+		"the seed procedure (§ 4.2) requires the consumer to verify their own identity or confirm the agent's permission directly, as § 7063(a) allows the business to require; it has not been done",
+	]}
+}
+
 test_agent_rule_cites_the_governing_law if {
 	inp := {"kind": "delete", "received_at": "2026-03-02", "consumer": {"residence": "US-VA"}, "requester": {"type": "authorized_agent"}, "business": {}}
 	some r in verification.reasons with input as inp
