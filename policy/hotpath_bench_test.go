@@ -14,9 +14,12 @@ package policy_test
 import (
 	"context"
 	"encoding/json"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/stretchr/testify/require"
@@ -93,5 +96,61 @@ func jsonFloor(b *testing.B, req []byte, decision any) {
 	}
 	if _, err := json.Marshal(decision); err != nil {
 		b.Fatal(err)
+	}
+}
+
+// BenchmarkLawCount decides the GPC opt-out and the 10-item delete under
+// the shipped policy (21 laws) and under the same policy with only the six
+// laws it started with (CCPA, VCDPA, CPA, CTDPA, UCPA, GDPR), interleaved
+// in one run, with the memo and without: what the fifteen state laws cost a
+// decision that none of them applies to.
+//
+//	go test ./policy -run '^$' -bench LawCount -count 6
+func BenchmarkLawCount(b *testing.B) {
+	ctx := context.Background()
+	six := fstest.MapFS{}
+	first := map[string]bool{"ccpa": true, "vcdpa": true, "cpa": true, "ctdpa": true, "ucpa": true, "gdpr": true, "schema": true}
+	require.NoError(b, fs.WalkDir(policy.Embedded(), ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if dir, file := filepath.Split(path); dir == "laws/" && !first[strings.TrimSuffix(strings.TrimSuffix(file, ".rego"), "_test")] {
+			return nil
+		}
+		data, err := fs.ReadFile(policy.Embedded(), path)
+		six[path] = &fstest.MapFile{Data: data}
+		return err
+	}))
+	engines := map[string]*policy.Engine{}
+	for _, laws := range []string{"6-laws", "21-laws"} {
+		for _, memo := range []string{"memo", "no-memo"} {
+			opts := []policy.Option{}
+			if laws == "6-laws" {
+				opts = append(opts, policy.WithFS(six))
+			}
+			if memo == "no-memo" {
+				opts = append(opts, policy.WithoutMemo())
+			}
+			eng, err := policy.New(ctx, opts...)
+			require.NoError(b, err)
+			engines[laws+"/"+memo] = eng
+		}
+	}
+	for _, name := range []string{"gpc-opt-out", "delete-10-items"} {
+		req, err := os.ReadFile(filepath.Join("testdata", "hotpath", name+".json"))
+		require.NoError(b, err)
+		for _, memo := range []string{"memo", "no-memo"} {
+			for _, laws := range []string{"6-laws", "21-laws"} {
+				eng := engines[laws+"/"+memo]
+				b.Run(name+"/"+memo+"/"+laws, func(b *testing.B) {
+					b.ReportAllocs()
+					for b.Loop() {
+						if _, err := eng.Decide(ctx, req); err != nil {
+							b.Fatal(err)
+						}
+					}
+				})
+			}
+		}
 	}
 }
