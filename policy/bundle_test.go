@@ -9,6 +9,7 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -116,7 +117,7 @@ func TestBundleRefused(t *testing.T) {
 			func() string {
 				return writeBundle(t, withModule("x/x.rego", "package dsrkit.x\n\nr := {\n"), manifest("r", "dsrkit"))
 			},
-			"/x/x.rego:4:0: rego_parse_error",
+			" x/x.rego:4:0: rego_parse_error", // the module's path in the bundle, as a directory names it
 		},
 		"Rego v0": {
 			func() string {
@@ -130,7 +131,7 @@ func TestBundleRefused(t *testing.T) {
 			func() string {
 				return writeBundle(t, withModule("x/x_test.rego", "package dsrkit.x_test\n\ntest_fails if false\n"), manifest("r", "dsrkit"))
 			},
-			"FAIL data.dsrkit.x_test.test_fails (/x/x_test.rego:3)",
+			"FAIL data.dsrkit.x_test.test_fails (x/x_test.rego:3)",
 		},
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -140,6 +141,40 @@ func TestBundleRefused(t *testing.T) {
 			require.ErrorIs(t, err, policy.ErrPolicy)
 			assert.Contains(t, err.Error(), c.want)
 			assert.Equal(t, before, eng.Info())
+		})
+	}
+}
+
+// A directory and a bundle of the same files are read by one loader: a
+// .manifest's roots bind a directory as they bind a bundle (a package
+// outside them used to be served from a directory and refused from the
+// bundle), with the same message.
+func TestManifestRootsBindADirectoryAsABundle(t *testing.T) {
+	for name, c := range map[string]struct {
+		roots  []string
+		module string
+		want   string
+	}{
+		"the shipped policy under narrower roots": {[]string{"dsrkit/laws"}, "", "manifest roots [dsrkit/laws] do not permit 'package dsrkit."},
+		"a package outside the roots":             {[]string{"dsrkit"}, "package other\n\nr := 1\n", "manifest roots [dsrkit] do not permit 'package other'"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			fsys := fstest.MapFS{}
+			require.NoError(t, fsWalk(policy.Embedded(), func(p string, b []byte) { fsys[p] = &fstest.MapFile{Data: b} }))
+			if c.module != "" {
+				fsys["other/other.rego"] = &fstest.MapFile{Data: []byte(c.module)}
+			}
+			m := manifest("r", c.roots...)
+			b, err := json.Marshal(m)
+			require.NoError(t, err)
+			dir := maps.Clone(fsys)
+			dir[".manifest"] = &fstest.MapFile{Data: b} // in place of the shipped one
+			_, err = policy.New(context.Background(), policy.WithFS(dir))
+			require.ErrorIs(t, err, policy.ErrPolicy)
+			assert.Contains(t, err.Error(), c.want)
+			_, err = policy.New(context.Background(), policy.WithBundle(writeBundle(t, fsys, m)))
+			require.ErrorIs(t, err, policy.ErrPolicy)
+			assert.Contains(t, err.Error(), c.want)
 		})
 	}
 }

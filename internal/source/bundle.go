@@ -53,6 +53,17 @@ func LoadBundleLimited(r io.Reader, tests bool, lim Limits) (*Sources, error) {
 		}
 		return nil, e
 	}
+	return fromFiles(files, tests, "bundle: ")
+}
+
+// fromFiles hands a policy's files — a bundle's, or a directory's read by
+// LoadLimited — to OPA's bundle reader, so that both are read the same
+// way: its .manifest (revision, roots: every package and data path must
+// lie under them), its data documents, its modules parsed as Rego v1 with
+// dsrkit's capabilities and METADATA annotations. Test modules are kept
+// only when tests is true. prefix starts the messages about the reader's
+// refusals ("bundle: " for a bundle).
+func fromFiles(files []tarEntry, tests bool, prefix string) (*Sources, error) {
 	b, err := bundle.NewCustomReader(&tarball{files: files}).
 		WithCapabilities(parserOptions().Capabilities).
 		WithProcessAnnotations(true).
@@ -68,21 +79,21 @@ func LoadBundleLimited(r io.Reader, tests bool, lim Limits) (*Sources, error) {
 			}
 			return nil, &Error{Messages: msgs}
 		}
-		return nil, &Error{Messages: []string{"bundle: " + err.Error()}}
+		return nil, &Error{Messages: []string{prefix + err.Error()}}
 	}
 	var msgs []string
 	switch {
 	case b.Type() != bundle.SnapshotBundleType:
-		msgs = append(msgs, "bundle: a "+b.Type()+" bundle is not a whole policy")
+		msgs = append(msgs, prefix+"a "+b.Type()+" bundle is not a whole policy")
 	case len(b.WasmModules) > 0 || len(b.PlanModules) > 0:
-		msgs = append(msgs, "bundle: holds compiled Wasm or plan modules, which dsrkit does not evaluate")
+		msgs = append(msgs, prefix+"holds compiled Wasm or plan modules, which dsrkit does not evaluate")
 	}
 	if v := b.Manifest.RegoVersion; v != nil && *v != 1 {
-		msgs = append(msgs, fmt.Sprintf("bundle: .manifest declares rego_version %d; a dsrkit policy is Rego v1", *v))
+		msgs = append(msgs, fmt.Sprintf("%s.manifest declares rego_version %d; a dsrkit policy is Rego v1", prefix, *v))
 	}
 	for file, v := range b.Manifest.FileRegoVersions {
 		if v != 1 {
-			msgs = append(msgs, fmt.Sprintf("bundle: .manifest declares rego_version %d for %s; a dsrkit policy is Rego v1", v, file))
+			msgs = append(msgs, fmt.Sprintf("%s.manifest declares rego_version %d for %s; a dsrkit policy is Rego v1", prefix, v, file))
 		}
 	}
 	if len(msgs) > 0 {
@@ -100,7 +111,7 @@ func LoadBundleLimited(r io.Reader, tests bool, lim Limits) (*Sources, error) {
 	for _, m := range b.Modules {
 		p := strings.TrimPrefix(m.Path, "/")
 		if _, dup := src.Modules[p]; dup {
-			return nil, &Error{Messages: []string{"bundle: " + p + " appears twice"}}
+			return nil, &Error{Messages: []string{prefix + p + " appears twice"}}
 		}
 		if IsTest(p) && !tests {
 			continue
@@ -190,7 +201,7 @@ func (t *tarball) NextFile() (*bundle.Descriptor, error) {
 	}
 	f := t.files[t.next]
 	t.next++
-	return bundle.NewDescriptor("/"+f.name, "/"+f.name, bytes.NewBuffer(f.data)), nil
+	return bundle.NewDescriptor(f.name, f.name, bytes.NewBuffer(f.data)), nil
 }
 
 func (t *tarball) WithFilter(filter.LoaderFilter) bundle.DirectoryLoader   { return t }

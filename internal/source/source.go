@@ -16,7 +16,6 @@ import (
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/open-policy-agent/opa/v1/util"
 
 	"github.com/dsrkit/dsrkit/internal/builtins"
 )
@@ -106,7 +105,6 @@ func Load(fsys fs.FS, tests bool) (*Sources, error) {
 func LoadLimited(fsys fs.FS, tests bool, lim Limits) (*Sources, error) {
 	lim = lim.orDefault()
 	var used int64
-	src := &Sources{Modules: map[string]*ast.Module{}, Data: map[string]any{}, Revision: Unversioned}
 	var files []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -123,52 +121,20 @@ func LoadLimited(fsys fs.FS, tests bool, lim Limits) (*Sources, error) {
 	}
 	slices.Sort(files)
 
-	var msgs []string
-	raw := map[string][]byte{}
-	popts := parserOptions()
+	entries := make([]tarEntry, 0, len(files)+1)
 	for _, p := range files {
 		b, err := readFS(fsys, p, lim, &used)
 		if err != nil {
 			return nil, fsError(err)
 		}
-		if isData(p) {
-			if err := mergeData(src.Data, path.Dir(p), b); err != nil {
-				msgs = append(msgs, fmt.Sprintf("%s: %v", p, err))
-			}
-			continue
-		}
-		raw[p] = b
-		m, err := ast.ParseModuleWithOpts(p, string(b), popts)
-		if errs, ok := err.(ast.Errors); ok {
-			for _, e := range errs {
-				msgs = append(msgs, Describe(e))
-			}
-			continue
-		} else if err != nil {
-			msgs = append(msgs, p+": "+err.Error())
-			continue
-		}
-		src.Modules[p] = m
+		entries = append(entries, tarEntry{name: p, data: b})
 	}
 	if b, err := readFS(fsys, ".manifest", lim, &used); errors.Is(err, ErrTooLarge) {
 		return nil, fsError(err)
 	} else if err == nil {
-		var manifest struct {
-			Revision string `json:"revision"`
-		}
-		if err := json.Unmarshal(b, &manifest); err != nil {
-			msgs = append(msgs, ".manifest: "+err.Error())
-		} else if manifest.Revision != "" {
-			src.Revision = manifest.Revision
-		}
+		entries = append(entries, tarEntry{name: ".manifest", data: b})
 	}
-	if len(msgs) > 0 {
-		return nil, &Error{Messages: msgs}
-	}
-	if src.Digest, err = Digest(raw, src.Data); err != nil {
-		return nil, &Error{Messages: []string{err.Error()}}
-	}
-	return src, nil
+	return fromFiles(entries, tests, "")
 }
 
 // fsError is a *Error for a failed read of a file system.
@@ -240,32 +206,6 @@ func commonDir(paths []string) string {
 func writeEntry(h hash.Hash, name string, b []byte) {
 	fmt.Fprintf(h, "%s\x00%d\x00", name, len(b))
 	h.Write(b)
-}
-
-// mergeData places a data document at the data path of its directory.
-func mergeData(root map[string]any, dir string, b []byte) error {
-	var doc map[string]any
-	if err := util.Unmarshal(b, &doc); err != nil {
-		return err
-	}
-	node := root
-	if dir != "." {
-		for _, seg := range strings.Split(dir, "/") {
-			next, ok := node[seg].(map[string]any)
-			if !ok {
-				next = map[string]any{}
-				node[seg] = next
-			}
-			node = next
-		}
-	}
-	for k, v := range doc {
-		if _, dup := node[k]; dup {
-			return fmt.Errorf("data key %q is defined twice", k)
-		}
-		node[k] = v
-	}
-	return nil
 }
 
 // Describe writes an OPA error as file:line:column: code: message.
