@@ -29,6 +29,7 @@ test_data if {
 	ocpa.law.opt_out.verification == {"not_required": true, "citation": "ORS 646A.576(5)(e)"}
 	ocpa.law.opt_out.fraud.citation == "ORS 646A.576(5)(e)"
 	ocpa.law.opt_out.signal == {"from": "2026-01-01", "citation": "ORS 646A.578(5)(c)"}
+	ocpa.law.opt_out.consent_revocation == {"n": 15, "unit": "days", "citation": "ORS 646A.578(1)(d)"}
 	object.keys(ocpa.law.delete.exceptions.bases) == {"legal_obligation", "legal_claims", "life_safety", "security_integrity", "research_public_interest", "internal_uses_expected"}
 	count(ocpa.law.unverified) == 10
 }
