@@ -260,7 +260,7 @@ func diffCount(t *testing.T, short int) int {
 
 // The memo against plain evaluation of the same policy: every golden
 // request, twice (a miss, then a hit), and random ones of every kind
-// (DSRKIT_DIFF_N=100000 for the full run; CI runs 400), on a memo small
+// (DSRKIT_DIFF_N=100000 for the full run; CI runs 200), on a memo small
 // enough to evict, from two goroutines.
 func TestMemoDifferentialAgainstPlainEvaluation(t *testing.T) {
 	ctx := context.Background()
@@ -276,7 +276,7 @@ func TestMemoDifferentialAgainstPlainEvaluation(t *testing.T) {
 			decideBoth(t, memo, plain, req)
 		})
 	}
-	reqs := randomRequests(t, 1, diffCount(t, 400))
+	reqs := randomRequests(t, 1, diffCount(t, 200))
 	var wg sync.WaitGroup
 	for w := range 2 {
 		wg.Go(func() {

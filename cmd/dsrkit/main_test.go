@@ -121,9 +121,11 @@ func TestPolicyDirCallingTheNetworkIsRefused(t *testing.T) {
 }
 
 func TestRegoTests(t *testing.T) {
-	code, out, stderr := dsrkit(t, "", "test", "--coverage-min", "100")
+	// One law's tests: the whole suite at full coverage is the README's own
+	// command, which CI runs as written.
+	code, out, stderr := dsrkit(t, "", "test", "--run", `dsrkit\.laws\.vcdpa_test`)
 	require.Equal(t, exitOK, code, out+stderr)
-	assert.Regexp(t, `\d+ passed, 0 failed`, out)
+	assert.Regexp(t, `[1-9]\d* passed, 0 failed`, out)
 
 	code, out, _ = dsrkit(t, "", "test", "--run", failingTest, withFailingTest(t))
 	assert.Equal(t, exitFailure, code)
