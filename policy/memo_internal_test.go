@@ -370,7 +370,7 @@ func TestMemoConcurrentDecisions(t *testing.T) {
 	require.NoError(t, err)
 	plain, err := New(ctx, WithoutMemo())
 	require.NoError(t, err)
-	reqs := randomRequests(t, 4, 24)
+	reqs := randomRequests(t, 4, 8)
 	want := make([]string, len(reqs))
 	for i, req := range reqs {
 		out, err := plain.Decide(ctx, req)
@@ -383,7 +383,7 @@ func TestMemoConcurrentDecisions(t *testing.T) {
 	for w := range 4 {
 		wg.Go(func() {
 			for k := range reqs {
-				i := (k + 6*w) % len(reqs)
+				i := (k + 2*w) % len(reqs)
 				out, err := memo.Decide(ctx, reqs[i])
 				if err != nil {
 					out = []byte(err.Error())

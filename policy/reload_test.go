@@ -91,7 +91,8 @@ func respondBy(t testing.TB, decision string) string {
 	return d.Deadlines.RespondBy
 }
 
-// TestReloadWhileDeciding swaps the policy while 1,000 goroutines decide:
+// TestReloadWhileDeciding swaps the policy while 1,000 goroutines (200 under
+// -race) decide:
 // none fails; every decision is, byte for byte, the decision of one of the
 // two policies (the digest it carries and its dates agree); a decision
 // finished before the swap is the old policy's, one started after it the
@@ -113,7 +114,10 @@ func TestReloadWhileDeciding(t *testing.T) {
 	require.NotEqual(t, respondBy(t, oldDecision), respondBy(t, newDecision), "the period change must show in the decision")
 	require.NotEqual(t, eng.Info().Digest, fresh.Info().Digest)
 
-	const workers = 1000
+	workers := 1000
+	if raceEnabled {
+		workers = 200 // a race-checked decision costs ten; the swap is as concurrent
+	}
 	var (
 		candidateReady = make(chan struct{}) // the new policy is compiled and tested, not yet served
 		release        = make(chan struct{}) // let Reload swap it in
@@ -175,7 +179,7 @@ func TestReloadWhileDeciding(t *testing.T) {
 	for i := range workers {
 		wg.Go(func() {
 			first := decide(false)
-			if finished.Add(1) == workers/2 {
+			if finished.Add(1) == int64(workers/2) {
 				// Swap now, while the other half decide.
 				halfOnce.Do(func() {
 					released.Store(true)
@@ -201,7 +205,7 @@ func TestReloadWhileDeciding(t *testing.T) {
 	assert.Equal(t, int64(workers+workers/10), oldN.Load()+newN.Load())
 	assert.GreaterOrEqual(t, oldN.Load(), int64(workers/2))
 	t.Logf("first decisions: %d under the old policy (%d of them in flight at the swap), %d under the new",
-		oldN.Load(), inFlight.Load(), newN.Load()-workers/10)
+		oldN.Load(), inFlight.Load(), newN.Load()-int64(workers/10))
 }
 
 var errGoldenChanged = errors.New("a golden decision changed")
