@@ -257,12 +257,16 @@ func marshalOrdered(decision map[string]any) ([]byte, error) {
 			buf.WriteByte(',')
 		}
 		kb, _ := json.Marshal(k)
+		buf.Write(kb)
+		buf.WriteByte(':')
+		if raw, ok := decision[k].(json.RawMessage); ok { // written by json.Marshal already
+			buf.Write(raw)
+			continue
+		}
 		vb, err := json.Marshal(decision[k])
 		if err != nil {
 			return nil, err
 		}
-		buf.Write(kb)
-		buf.WriteByte(':')
 		buf.Write(vb)
 	}
 	buf.WriteByte('}')
