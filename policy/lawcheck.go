@@ -118,29 +118,9 @@ func periodProblems(v any, ptr string) []schema.Problem {
 	return ps
 }
 
-// versionKeys are what may differ between versions of one entry.
+// versionKeys are what may differ between versions of one entry: an
+// entry without them (copyJSON) is what its versions share.
 var versionKeys = map[string]bool{"from": true, "until": true, "value": true, "citation": true, "note": true}
-
-// identity is an entry without what may differ between its versions.
-func identity(v any) any {
-	switch v := v.(type) {
-	case map[string]any:
-		out := make(map[string]any, len(v))
-		for k, x := range v {
-			if !versionKeys[k] {
-				out[k] = identity(x)
-			}
-		}
-		return out
-	case []any:
-		out := make([]any, len(v))
-		for i, x := range v {
-			out[i] = identity(x)
-		}
-		return out
-	}
-	return v
-}
 
 // sameEntry reports whether a and b are dated versions of one entry.
 func sameEntry(a, b any) bool {
@@ -156,7 +136,7 @@ func sameEntry(a, b any) bool {
 	if !(af || au || bf || bu) {
 		return false // undated entries are not versions of each other
 	}
-	return reflect.DeepEqual(identity(a), identity(b))
+	return reflect.DeepEqual(copyJSON(a, versionKeys), copyJSON(b, versionKeys))
 }
 
 // overlap reports whether the periods [from, until) of a and b share a day;

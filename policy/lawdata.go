@@ -34,7 +34,7 @@ func (e *Engine) LawData(ctx context.Context) ([]Law, error) {
 	out := make([]Law, len(laws))
 	for i, l := range laws {
 		out[i] = l
-		out[i].Data, _ = deepCopy(l.Data).(map[string]any)
+		out[i].Data, _ = copyJSON(l.Data, nil).(map[string]any)
 	}
 	return out, nil
 }
@@ -62,19 +62,22 @@ func lawList(laws map[string]any, position func(pkg string) string) []Law {
 	return out
 }
 
-// deepCopy copies decoded JSON.
-func deepCopy(v any) any {
+// copyJSON copies decoded JSON, leaving out the object members named in
+// drop (nil: none).
+func copyJSON(v any, drop map[string]bool) any {
 	switch v := v.(type) {
 	case map[string]any:
 		out := make(map[string]any, len(v))
 		for k, x := range v {
-			out[k] = deepCopy(x)
+			if !drop[k] {
+				out[k] = copyJSON(x, drop)
+			}
 		}
 		return out
 	case []any:
 		out := make([]any, len(v))
 		for i, x := range v {
-			out[i] = deepCopy(x)
+			out[i] = copyJSON(x, drop)
 		}
 		return out
 	}
