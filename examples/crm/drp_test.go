@@ -126,17 +126,20 @@ type exerciseStatus struct {
 // exercised posts a signed exercise that must be answered 200.
 func (f *fixture) exercised(t *testing.T, body []byte) exerciseStatus {
 	t.Helper()
-	status, _, b := f.drpCall(t, http.MethodPost, "/v1/data-rights-request", drpToken, sign(drpKey, body))
-	require.Equal(t, http.StatusOK, status, string(b))
-	var s exerciseStatus
-	require.NoError(t, json.Unmarshal(b, &s))
-	return s
+	return f.drpOK(t, http.MethodPost, "/v1/data-rights-request", sign(drpKey, body))
 }
 
 // drpStatus reads the status of a DRP request, which must be answered 200.
 func (f *fixture) drpStatus(t *testing.T, id string) exerciseStatus {
 	t.Helper()
-	status, _, b := f.drpCall(t, http.MethodGet, "/v1/data-rights-request/"+id, drpToken, nil)
+	return f.drpOK(t, http.MethodGet, "/v1/data-rights-request/"+id, nil)
+}
+
+// drpOK makes a DRP call with the agent's token that must be answered 200
+// with a status.
+func (f *fixture) drpOK(t *testing.T, method, path string, body []byte) exerciseStatus {
+	t.Helper()
+	status, _, b := f.drpCall(t, method, path, drpToken, body)
 	require.Equal(t, http.StatusOK, status, string(b))
 	var s exerciseStatus
 	require.NoError(t, json.Unmarshal(b, &s))
