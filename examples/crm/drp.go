@@ -223,12 +223,7 @@ func (s *Service) getExerciseStatus(w http.ResponseWriter, req *http.Request) {
 	}
 	id := req.PathValue("id")
 	ex, err := s.Store.GetExercise(req.Context(), id)
-	if errors.Is(err, ErrNotFound) {
-		writeDRPError(w, http.StatusNotFound, false, "no data rights request "+strconv.Quote(id))
-		return
-	}
-	if err != nil {
-		s.drpFail(w, req, err)
+	if s.lookupFailed(w, req, id, err) {
 		return
 	}
 	if ex.AgentID != s.DRP.AgentID {
@@ -236,15 +231,24 @@ func (s *Service) getExerciseStatus(w http.ResponseWriter, req *http.Request) {
 		return
 	}
 	r, err := s.Store.GetByKey(req.Context(), id)
-	if errors.Is(err, ErrNotFound) {
-		writeDRPError(w, http.StatusNotFound, false, "no data rights request "+strconv.Quote(id))
-		return
-	}
-	if err != nil {
-		s.drpFail(w, req, err)
+	if s.lookupFailed(w, req, id, err) {
 		return
 	}
 	s.writeStatus(w, req, r, ex.AgentRequestID)
+}
+
+// lookupFailed answers a failed lookup of DRP request id: 404 when the
+// store has no such request, else the failure; false when err is nil.
+func (s *Service) lookupFailed(w http.ResponseWriter, req *http.Request, id string, err error) bool {
+	switch {
+	case err == nil:
+		return false
+	case errors.Is(err, ErrNotFound):
+		writeDRPError(w, http.StatusNotFound, false, "no data rights request "+strconv.Quote(id))
+	default:
+		s.drpFail(w, req, err)
+	}
+	return true
 }
 
 func (s *Service) writeStatus(w http.ResponseWriter, req *http.Request, r Row, agentRequestID string) {
