@@ -153,7 +153,7 @@ func (e *Engine) eval(ctx context.Context, p *compiled, kind string, doc map[str
 	if _, ok := p.queries[kind]; !ok {
 		return nil, fmt.Errorf("the policy has no rule for %q requests (%s)", kind, entrypoints[kind])
 	}
-	v, laws, err := p.evalValue(ctx, kind, doc, e.checkLaws)
+	v, laws, err := p.evalValue(ctx, kind, doc, e.checkLawResults)
 	if err != nil {
 		return nil, err
 	}
@@ -181,8 +181,8 @@ func (e *Engine) eval(ctx context.Context, p *compiled, kind string, doc map[str
 	return marshalOrdered(decision)
 }
 
-// checkLaws checks a decision's laws[] as eval checks a whole decision.
-func (e *Engine) checkLaws(laws any) error {
+// checkLawResults checks a decision's laws[] as eval checks a whole decision.
+func (e *Engine) checkLawResults(laws any) error {
 	if err := checkServedCitations(map[string]any{"laws": laws}); err != nil {
 		return err
 	}
