@@ -87,7 +87,11 @@ func (e *Engine) Laws(ctx context.Context, request []byte, opts ...DecideOption)
 	if err != nil {
 		return nil, err
 	}
-	v, _, err := p.evalValue(ctx, lawsQuery, doc, nil) // results: never spliced
+	input, err := ast.InterfaceToValue(doc)
+	if err != nil {
+		return nil, &EvalError{Kind: doc["kind"].(string), Err: err}
+	}
+	v, _, err := p.evalValue(ctx, lawsQuery, doc, input, nil) // results: never spliced
 	if err != nil {
 		return nil, &EvalError{Kind: doc["kind"].(string), Err: err}
 	}
@@ -153,7 +157,21 @@ func (e *Engine) eval(ctx context.Context, p *compiled, kind string, doc map[str
 	if _, ok := p.queries[kind]; !ok {
 		return nil, fmt.Errorf("the policy has no rule for %q requests (%s)", kind, entrypoints[kind])
 	}
-	v, laws, err := p.evalValue(ctx, kind, doc, e.checkLawResults)
+	input, err := ast.InterfaceToValue(doc)
+	if err != nil {
+		return nil, err
+	}
+	dm := p.decided[kind]
+	var echo echoed
+	if dm != nil {
+		var ok bool
+		if echo, ok, err = dm.keyOf(ctx, doc, input.(ast.Object)); err != nil || !ok {
+			dm = nil // decided in full, which gives the error, if any
+		} else if out, hit := dm.served(echo, e.checkEcho); hit {
+			return out, nil
+		}
+	}
+	v, laws, err := p.evalValue(ctx, kind, doc, input, e.checkLawResults)
 	if err != nil {
 		return nil, err
 	}
@@ -178,7 +196,30 @@ func (e *Engine) eval(ctx context.Context, p *compiled, kind string, doc map[str
 	if laws != nil {
 		decision["laws"] = json.RawMessage(laws)
 	}
-	return marshalOrdered(decision)
+	fields, err := encodeFields(decision)
+	if err != nil {
+		return nil, err
+	}
+	if dm != nil {
+		dm.keep(echo, fields)
+	}
+	return writeOrdered(fields), nil
+}
+
+// checkEcho checks a request's echo, served with a decision the memo kept,
+// as eval checks a whole decision: the rest of it was checked when it was
+// kept, and the contract says nothing of the echo's fields but what it
+// says of each.
+func (e *Engine) checkEcho(echo map[string]any) error {
+	if err := checkServedCitations(echo); err != nil {
+		return err
+	}
+	for name, v := range echo {
+		if problems := e.schemas.Field(name, v); len(problems) > 0 {
+			return fmt.Errorf("the policy gave a decision that breaks the contract: %v", problems)
+		}
+	}
+	return nil
 }
 
 // checkLawResults checks a decision's laws[] as eval checks a whole decision.
@@ -186,7 +227,7 @@ func (e *Engine) checkLawResults(laws any) error {
 	if err := checkServedCitations(map[string]any{"laws": laws}); err != nil {
 		return err
 	}
-	if problems := e.schemas.Laws(laws); len(problems) > 0 {
+	if problems := e.schemas.Field("laws", laws); len(problems) > 0 {
 		return fmt.Errorf("the policy gave laws that break the contract: %v", problems)
 	}
 	return nil
@@ -195,11 +236,7 @@ func (e *Engine) checkLawResults(laws any) error {
 // evalValue runs one prepared query on a request; an undefined result is an
 // error, never an empty answer. With the memo, laws may be the decision's
 // laws[] as JSON, checked by check (and v holds no laws).
-func (p *compiled) evalValue(ctx context.Context, query string, doc map[string]any, check func(any) error) (v any, laws []byte, err error) {
-	input, err := ast.InterfaceToValue(doc)
-	if err != nil {
-		return nil, nil, err
-	}
+func (p *compiled) evalValue(ctx context.Context, query string, doc map[string]any, input ast.Value, check func(any) error) (v any, laws []byte, err error) {
 	if p.memo != nil {
 		v, laws, ok, err := p.memo.eval(ctx, doc, input.(ast.Object), query, check)
 		if err != nil || ok {
@@ -237,7 +274,33 @@ var fieldRank = func() map[string]int {
 // marshalOrdered writes a decision with its top-level fields in contract
 // order, so a person reading it meets the outcome before the arithmetic.
 func marshalOrdered(decision map[string]any) ([]byte, error) {
-	keys := slices.SortedFunc(maps.Keys(decision), func(a, b string) int {
+	fields, err := encodeFields(decision)
+	if err != nil {
+		return nil, err
+	}
+	return writeOrdered(fields), nil
+}
+
+// encodeFields writes each of a decision's top-level fields as JSON.
+func encodeFields(decision map[string]any) (map[string]json.RawMessage, error) {
+	fields := make(map[string]json.RawMessage, len(decision))
+	for k, v := range decision {
+		if raw, ok := v.(json.RawMessage); ok { // written by json.Marshal already
+			fields[k] = raw
+			continue
+		}
+		b, err := json.Marshal(v)
+		if err != nil {
+			return nil, err
+		}
+		fields[k] = b
+	}
+	return fields, nil
+}
+
+// writeOrdered writes a decision's fields in contract order.
+func writeOrdered(fields map[string]json.RawMessage) []byte {
+	keys := slices.SortedFunc(maps.Keys(fields), func(a, b string) int {
 		ra, oka := fieldRank[a]
 		rb, okb := fieldRank[b]
 		switch {
@@ -259,16 +322,8 @@ func marshalOrdered(decision map[string]any) ([]byte, error) {
 		kb, _ := json.Marshal(k)
 		buf.Write(kb)
 		buf.WriteByte(':')
-		if raw, ok := decision[k].(json.RawMessage); ok { // written by json.Marshal already
-			buf.Write(raw)
-			continue
-		}
-		vb, err := json.Marshal(decision[k])
-		if err != nil {
-			return nil, err
-		}
-		buf.Write(vb)
+		buf.Write(fields[k])
 	}
 	buf.WriteByte('}')
-	return buf.Bytes(), nil
+	return buf.Bytes()
 }

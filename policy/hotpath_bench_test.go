@@ -14,6 +14,7 @@ package policy_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -29,9 +30,11 @@ import (
 var hotPathCases = []string{"gpc-opt-out", "delete-10-items", "opt-in", "solicit-opt-in"}
 
 // BenchmarkHotPath decides each case three ways: memo-hit (the engine has
-// decided a request with the same applicability facts before), memo-miss
-// (every request has facts the memo has not seen: 5,000 variants of the
-// case, more than the memo holds, taken in turn) and no-memo (WithoutMemo).
+// decided a request with the same facts before: each request is the case
+// with its own id, received and evaluated up to an hour earlier the same
+// day, as the page views of one GPC browser are), memo-miss (every request
+// has facts the memos have not seen: 5,000 variants of the case, more than
+// a memo holds, taken in turn) and no-memo (WithoutMemo).
 func BenchmarkHotPath(b *testing.B) {
 	ctx := context.Background()
 	memo := engine(b)
@@ -62,7 +65,11 @@ func BenchmarkHotPath(b *testing.B) {
 			b.ReportMetric(float64(decide)/float64(floor), "×floor")
 		}
 		same := func(int) []byte { return req }
-		b.Run(name+"/memo-hit", func(b *testing.B) { run(b, memo, same) })
+		views := make([][]byte, 1000)
+		for i := range views {
+			views[i] = pageView(b, req, i)
+		}
+		b.Run(name+"/memo-hit", func(b *testing.B) { run(b, memo, func(i int) []byte { return views[i%len(views)] }) })
 		var variants [][]byte
 		k := 0 // counts across the framework's runs of the function below: no variant recurs within 4,096
 		b.Run(name+"/memo-miss", func(b *testing.B) {
@@ -77,6 +84,24 @@ func BenchmarkHotPath(b *testing.B) {
 		})
 		b.Run(name+"/no-memo", func(b *testing.B) { run(b, off, same) })
 	}
+}
+
+// pageView is req with the id and instants of its i-th page view: its own
+// id, received_at and as_of i seconds earlier (within the hour).
+func pageView(b *testing.B, req []byte, i int) []byte {
+	var doc map[string]any
+	require.NoError(b, json.Unmarshal(req, &doc))
+	doc["id"] = fmt.Sprintf("%v-%d", doc["id"], i)
+	for _, f := range []string{"received_at", "as_of"} {
+		if s, ok := doc[f].(string); ok {
+			at, err := time.Parse(time.RFC3339, s)
+			require.NoError(b, err)
+			doc[f] = at.Add(-time.Duration(i%3600) * time.Second).Format(time.RFC3339)
+		}
+	}
+	out, err := json.Marshal(doc)
+	require.NoError(b, err)
+	return out
 }
 
 // withRevenue is req with another annual revenue: a fact every law's

@@ -62,8 +62,8 @@ type memoPlan struct {
 // analyse walks the policy for pkg's plan. It returns an error saying why
 // the package cannot be memoised; the engine then evaluates it every time.
 func analyse(c *ast.Compiler, pkg ast.Ref) (*memoPlan, error) {
-	w := &walker{c: c, pkg: pkg, dependent: map[*ast.Rule]bool{}, seen: map[*ast.Rule]bool{},
-		inputs: map[string][]string{}, rules: map[string]ast.Ref{}, exports: map[string]bool{}}
+	w := newWalker(c, func(r *ast.Rule) bool { return r.Module.Package.Path.HasPrefix(pkg) })
+	w.pkg = pkg
 	var inside []*ast.Rule
 	for _, m := range c.Modules {
 		for _, r := range m.Rules {
@@ -83,16 +83,7 @@ func analyse(c *ast.Compiler, pkg ast.Ref) (*memoPlan, error) {
 		}
 	}
 	plan := &memoPlan{pkg: pkg}
-	for _, k := range sortedKeys(w.inputs) {
-		p := w.inputs[k]
-		if n := len(plan.inputs); n > 0 && isPrefix(plan.inputs[n-1], p) {
-			continue
-		}
-		plan.inputs = append(plan.inputs, p)
-	}
-	for _, k := range sortedKeys(w.rules) {
-		plan.rules = append(plan.rules, w.rules[k])
-	}
+	plan.inputs, plan.rules = w.key()
 	plan.exports = sortedKeys(w.exports)
 	if len(plan.exports) == 0 {
 		return nil, fmt.Errorf("no rule outside %s reads it", pkg)
@@ -102,16 +93,36 @@ func analyse(c *ast.Compiler, pkg ast.Ref) (*memoPlan, error) {
 
 type walker struct {
 	c         *ast.Compiler
-	pkg       ast.Ref
-	seen      map[*ast.Rule]bool // rules walked into the key
-	dependent map[*ast.Rule]bool // rule → whether its value depends on the input
+	within    func(*ast.Rule) bool // the rules whose reads are the key; a rule outside is taken by value
+	pkg       ast.Ref              // the applicability memo's package
+	seen      map[*ast.Rule]bool   // rules walked into the key
+	dependent map[*ast.Rule]bool   // rule → whether its value depends on the input
 	inputs    map[string][]string
 	rules     map[string]ast.Ref
 	exports   map[string]bool
 	builtins  map[string]*ast.Builtin // the sandbox's, by name
 }
 
-func (w *walker) within(r *ast.Rule) bool { return r.Module.Package.Path.HasPrefix(w.pkg) }
+func newWalker(c *ast.Compiler, within func(*ast.Rule) bool) *walker {
+	return &walker{c: c, within: within, dependent: map[*ast.Rule]bool{}, seen: map[*ast.Rule]bool{},
+		inputs: map[string][]string{}, rules: map[string]ast.Ref{}, exports: map[string]bool{}}
+}
+
+// key is what the walk found: the input paths read, sorted, none a prefix
+// of another; and the rules outside read by value, sorted.
+func (w *walker) key() (inputs [][]string, rules []ast.Ref) {
+	for _, k := range sortedKeys(w.inputs) {
+		p := w.inputs[k]
+		if n := len(inputs); n > 0 && isPrefix(inputs[n-1], p) {
+			continue
+		}
+		inputs = append(inputs, p)
+	}
+	for _, k := range sortedKeys(w.rules) {
+		rules = append(rules, w.rules[k])
+	}
+	return inputs, rules
+}
 
 // exported notes the rules of the package that r, outside it, reads; and
 // refuses a policy in which r could see the memo's member of the input.
@@ -512,8 +523,19 @@ func (m *memo) eval(ctx context.Context, doc map[string]any, input ast.Object, q
 // package reads (absent ones marked), then the values of the rules it
 // reads.
 func (m *memo) keyOf(ctx context.Context, doc map[string]any, input ast.Object) (string, error) {
+	key, values, err := keyOf(ctx, doc, input, m.plan.inputs, m.key)
+	if err != nil || values == nil {
+		return key, err
+	}
+	return key + values.String(), nil
+}
+
+// keyOf is the first part of a memo key: the JSON of each of the input
+// paths (absent ones marked); and the value query gives (nil without a
+// query), from which the caller takes the rest.
+func keyOf(ctx context.Context, doc map[string]any, input ast.Object, paths [][]string, query *rego.PreparedEvalQuery) (string, *ast.Term, error) {
 	var b strings.Builder
-	for _, p := range m.plan.inputs {
+	for _, p := range paths {
 		v, ok := lookupPath(doc, p)
 		if !ok {
 			b.WriteString("-\n")
@@ -521,22 +543,22 @@ func (m *memo) keyOf(ctx context.Context, doc map[string]any, input ast.Object) 
 		}
 		j, err := json.Marshal(v)
 		if err != nil {
-			return "", err
+			return "", nil, err
 		}
 		b.Write(j)
 		b.WriteByte('\n')
 	}
-	if m.key != nil {
-		rs, err := m.key.Eval(ctx, rego.EvalParsedInput(input))
-		if err != nil {
-			return "", err
-		}
-		if len(rs) != 1 || len(rs[0].Expressions) != 1 {
-			return "", fmt.Errorf("the memo's key is undefined")
-		}
-		b.WriteString(rs[0].Expressions[0].Value.(*ast.Term).String())
+	if query == nil {
+		return b.String(), nil, nil
 	}
-	return b.String(), nil
+	rs, err := query.Eval(ctx, rego.EvalParsedInput(input))
+	if err != nil {
+		return "", nil, err
+	}
+	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
+		return "", nil, fmt.Errorf("the memo's key is undefined")
+	}
+	return b.String(), rs[0].Expressions[0].Value.(*ast.Term), nil
 }
 
 // evaluate computes the exported rules' values for a request: an object

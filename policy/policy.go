@@ -87,9 +87,10 @@ type compiled struct {
 	infoDoc  map[string]any                     // info as the JSON value a decision's "policy" holds
 	queries  map[string]*rego.PreparedEvalQuery // by request kind, and lawsQuery
 	kinds    []string
-	playbook *rules.Playbook // applied to every request before the policy decides it
-	laws     []Law           // every law's checked data, by id (LawData)
-	memo     *memo           // nil: off, or the policy cannot be memoised
+	playbook *rules.Playbook          // applied to every request before the policy decides it
+	laws     []Law                    // every law's checked data, by id (LawData)
+	memo     *memo                    // nil: off, or the policy cannot be memoised
+	decided  map[string]*decisionMemo // by kind; none: off, or the kind's decision cannot be memoised
 }
 
 type config struct {
@@ -291,6 +292,16 @@ func build(ctx context.Context, cfg *config, tests bool) (*compiled, *source.Sou
 	}
 	if p.memo, err = newMemo(ctx, compiler, store, memoised, cmp.Or(cfg.memoSize, DefaultMemoSize)); err != nil {
 		return nil, nil, err
+	}
+	p.decided = map[string]*decisionMemo{}
+	for _, kind := range p.kinds {
+		dm, err := newDecisionMemo(ctx, compiler, store, entrypoints[kind], cmp.Or(cfg.memoSize, DefaultMemoSize))
+		if err != nil {
+			return nil, nil, err
+		}
+		if dm != nil {
+			p.decided[kind] = dm
+		}
 	}
 	slices.Sort(p.kinds)
 	return p, src, nil

@@ -16,9 +16,9 @@ func TestSlowPolicyIsRefusedNotWaitedFor(t *testing.T) {
 	defer func(d time.Duration) { smokeTimeout = d }(smokeTimeout)
 	smokeTimeout = 300 * time.Millisecond
 
-	const rule = "decision := object.union(envelope, covered_block) if dates_computed\n"
+	const rule = "decision := object.union(object.union(envelope, covered_block), request.echo) if dates_computed\n"
 	fsys := embeddedWithEdit(t, "delete/delete.rego", rule,
-		"decision := object.union(envelope, covered_block) if {\n\tdates_computed\n\tslowdown == 0\n}\n\n"+
+		"decision := object.union(object.union(envelope, covered_block), request.echo) if {\n\tdates_computed\n\tslowdown == 0\n}\n\n"+
 			"slow_chars := split(sprintf(\"%0300d\", [0]), \"\")\n\n"+
 			"slowdown := count([1 | some i in slow_chars; some j in slow_chars; some k in slow_chars; concat(\"\", [i, j, k]) == \"x\"])\n")
 

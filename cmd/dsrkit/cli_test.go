@@ -209,8 +209,8 @@ func TestUnescapeHTML(t *testing.T) {
 // is "slow": its decision then takes 300³ iterations (minutes).
 func slowPolicy(t *testing.T) string {
 	return policyCopy(t, "delete/delete.rego",
-		"decision := object.union(envelope, covered_block) if dates_computed\n",
-		"decision := object.union(envelope, covered_block) if {\n\tdates_computed\n\tslowdown == 0\n}\n\n"+
+		"decision := object.union(object.union(envelope, covered_block), request.echo) if dates_computed\n",
+		"decision := object.union(object.union(envelope, covered_block), request.echo) if {\n\tdates_computed\n\tslowdown == 0\n}\n\n"+
 			"slow_chars := split(sprintf(\"%0300d\", [0]), \"\")\n\n"+
 			"slowdown := count([1 | input.id == \"slow\"; some i in slow_chars; some j in slow_chars; some k in slow_chars; concat(\"\", [i, j, k]) == \"x\"])\n")
 }

@@ -42,7 +42,8 @@ func (p Problem) String() string {
 
 // Validator holds the compiled schemas. It is safe for concurrent use.
 type Validator struct {
-	request, decision, instant, laws *jsonschema.Schema
+	request, decision, instant *jsonschema.Schema
+	fields                     map[string]*jsonschema.Schema // each top-level property of a decision
 }
 
 // base is the URL the schemas' $id values share. It is a name: nothing is
@@ -81,8 +82,11 @@ func New() (*Validator, error) {
 	if v.instant, err = c.Compile(base + "common.json#/$defs/instant"); err != nil {
 		return nil, err
 	}
-	if v.laws, err = c.Compile(base + "decision.json#/properties/laws"); err != nil {
-		return nil, err
+	v.fields = map[string]*jsonschema.Schema{}
+	for name := range v.decision.Properties {
+		if v.fields[name], err = c.Compile(base + "decision.json#/properties/" + name); err != nil {
+			return nil, err
+		}
 	}
 	return v, nil
 }
@@ -142,14 +146,20 @@ func duplicateIDs(doc any) problems {
 // Decision validates a decision document like Request.
 func (v *Validator) Decision(doc any) []Problem { return check(v.decision, doc) }
 
-// Laws validates a decision's laws[] on its own, as Decision would (its
-// problems' pointers start with /laws): the decision schema says nothing
-// else of laws[], so a decision whose laws[] passes here passes Decision
-// with any other valid laws[] in its place.
-func (v *Validator) Laws(laws any) []Problem {
-	ps := check(v.laws, laws)
+// Field validates one top-level field of a decision on its own, as
+// Decision would (its problems' pointers start with /name); a field the
+// decision schema does not name is a problem. Beyond its own schema, the
+// decision schema says only which fields a decision of each kind has, and
+// nothing else of laws[], request_id or as_of: a decision whose laws[]
+// passes here passes Decision with any other valid laws[] in its place.
+func (v *Validator) Field(name string, x any) []Problem {
+	s := v.fields[name]
+	if s == nil {
+		return []Problem{{Pointer: "/" + name, Message: "not a field of a decision"}}
+	}
+	ps := check(s, x)
 	for i := range ps {
-		ps[i].Pointer = "/laws" + ps[i].Pointer
+		ps[i].Pointer = "/" + name + ps[i].Pointer
 	}
 	return ps
 }

@@ -425,17 +425,18 @@ func TestDuplicateIDs(t *testing.T) {
 		"recipients": [{"id": "a", "name": "A", "role": "contractor", "received_via": "sale"}, {"id": "a", "name": "B", "role": "contractor", "received_via": "sale"}]}`)))
 }
 
-// Laws checks a decision's laws[] as Decision does: the same problems, at
-// the same pointers; and a decision whose laws[] passes Laws passes
-// Decision with any of them in its place (the engine checks a memoised
-// laws[] once and the rest of each decision with an empty one).
-func TestLawsIsTheDecisionsCheckOfLaws(t *testing.T) {
+// Field checks a decision's laws[], request_id and as_of as Decision
+// does: the same problems, at the same pointers; and a decision whose
+// field passes Field passes Decision with any of them in its place (the
+// engine checks a memoised laws[] once and the rest of each decision with
+// an empty one; and a kept decision once, then each request's echo).
+func TestFieldIsTheDecisionsCheckOfTheField(t *testing.T) {
 	v := newValidator(t)
 	var doc map[string]any
 	require.NoError(t, json.Unmarshal(fixture(t, "decision/opt_out.json"), &doc))
 	laws := doc["laws"].([]any)
 	require.NotEmpty(t, laws)
-	assert.Nil(t, v.Laws(laws))
+	assert.Nil(t, v.Field("laws", laws))
 	doc["laws"] = []any{}
 	assert.Nil(t, v.Decision(doc), "the rest of the decision with no laws")
 
@@ -443,5 +444,16 @@ func TestLawsIsTheDecisionsCheckOfLaws(t *testing.T) {
 	doc["laws"] = bad
 	want := p(`/laws/1/applies: expected boolean, got string`, `/laws/1/citation: missing required field "citation"`)
 	assert.Equal(t, want, v.Decision(doc))
-	assert.Equal(t, want, v.Laws(bad))
+	assert.Equal(t, want, v.Field("laws", bad))
+	doc["laws"] = laws
+
+	for name, bad := range map[string]any{"request_id": 7.0, "as_of": "yesterday"} {
+		good := doc[name]
+		assert.Nil(t, v.Field(name, good), name)
+		doc[name] = bad
+		assert.Equal(t, v.Decision(doc), v.Field(name, bad), name)
+		assert.NotEmpty(t, v.Field(name, bad), name)
+		doc[name] = good
+	}
+	assert.Equal(t, p(`/nonesuch: not a field of a decision`), v.Field("nonesuch", "x"))
 }

@@ -16,8 +16,6 @@ import data.dsrkit.verification
 # envelope: what every delete decision has.
 envelope := {
 	"kind": "delete",
-	"request_id": object.get(input, "id", ""),
-	"as_of": request.as_of,
 	"received_on": request.received_on,
 	"laws": applicability.results,
 	"outcome": outcome,
@@ -40,7 +38,7 @@ covered_block := {
 
 covered_block := {} if not covered
 
-decision := object.union(envelope, covered_block) if dates_computed
+decision := object.union(object.union(envelope, covered_block), request.echo) if dates_computed
 
 # dates_computed: every date the decision must carry was computed — each
 # applicable law's deadlines and, for a covered request, each step of the

@@ -14,10 +14,10 @@ import data.dsrkit.lib
 import data.dsrkit.playbook
 import data.dsrkit.request
 
-decision := {
+decision := object.union(envelope, request.echo)
+
+envelope := {
 	"kind": "opt_in",
-	"request_id": object.get(input, "id", ""),
-	"as_of": request.as_of,
 	"laws": applicability.results,
 	"outcome": outcome,
 	"valid": valid,

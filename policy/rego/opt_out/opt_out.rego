@@ -13,7 +13,7 @@ import data.dsrkit.lib
 import data.dsrkit.playbook
 import data.dsrkit.request
 
-decision := object.union(envelope, signal_block) if dates_computed
+decision := object.union(object.union(envelope, signal_block), request.echo) if dates_computed
 
 # dates_computed: each date an applicable law sets in a unit the policy
 # counts (the compliance date, or the outer bound of "as soon as feasibly
@@ -44,8 +44,6 @@ signal_block := {} if not is_signal
 
 envelope := {
 	"kind": "opt_out",
-	"request_id": object.get(input, "id", ""),
-	"as_of": request.as_of,
 	"received_on": request.received_on,
 	"laws": applicability.results,
 	"outcome": outcome,
@@ -206,16 +204,8 @@ signal_covers := array.concat(["browser_or_device", "associated_profiles"], know
 }
 
 # after_receipt: a disclosure at the instant at came after the request was
-# received (by date when the request gives only a receipt date).
-after_receipt(at) if {
-	regex.match(`^\d{4}-\d{2}-\d{2}$`, input.received_at)
-	dsrkit.receipt_date(at, object.get(input, ["business", "time_zone"], "")) >= request.received_on
-}
-
-after_receipt(at) if {
-	not regex.match(`^\d{4}-\d{2}-\d{2}$`, input.received_at)
-	time.parse_rfc3339_ns(at) >= time.parse_rfc3339_ns(input.received_at)
-}
+# received (the request package compares the instants).
+after_receipt(at) if at in request.after_receipt
 
 before_processing(_) if not input.processed_at
 
@@ -254,13 +244,13 @@ verb := {"sale": "sold to", "share": "shared with"}
 #   citation: Cal. Code Regs. tit. 11, § 7026(f)(3)
 third_party_instructions contains {
 	"recipient": a.recipient,
-	"at": input.received_at,
+	"at": a.at,
 	"reason": sprintf("the business makes personal information available to %s%s when the opt-out arrives: direct it to comply with the opt-out and to forward it to anyone it makes the information available to%s", [a.recipient, means_text(a), made_available_note(m)]),
 	"citation": m.citation,
 } if {
 	outcome == "comply"
 	m := made_available
-	some a in object.get(input, "available_to", [])
+	some a in request.available_to
 }
 
 # made_available: the first applicable law (by id) that directs these

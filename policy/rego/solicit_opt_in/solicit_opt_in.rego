@@ -12,10 +12,10 @@ import data.dsrkit.consent
 import data.dsrkit.lib
 import data.dsrkit.request
 
-decision := {
+decision := object.union(envelope, request.echo)
+
+envelope := {
 	"kind": "solicit_opt_in",
-	"request_id": object.get(input, "id", ""),
-	"as_of": request.as_of,
 	"laws": applicability.results,
 	"outcome": outcome,
 	"allowed": allowed,

@@ -1,0 +1,236 @@
+package policy
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func decisionPlanOf(t *testing.T, fsys fs.FS, kind string) (*decisionPlan, error) {
+	t.Helper()
+	src, err := (&config{fsys: fsys, name: "test"}).load(false)
+	require.NoError(t, err)
+	c, err := compile(src)
+	require.NoError(t, err)
+	return analyseDecision(c, ast.MustParseRef(entrypoints[kind]))
+}
+
+func decisionPathsOf(plan *decisionPlan) []string {
+	return pathsOf(&memoPlan{inputs: plan.inputs, rules: plan.rules})
+}
+
+// An opt-out's decision key is what its rules read, found in the policy:
+// the request's facts and the request package's normalised values (the
+// receipt date, which disclosures came after the receipt), never its id
+// or its instants, which come back through the echo.
+func TestDecisionMemoKeyIsDerivedFromThePolicy(t *testing.T) {
+	plan, err := decisionPlanOf(t, Embedded(), KindOptOut)
+	require.NoError(t, err)
+	assert.Equal(t, []string{
+		"input.business", "input.consumer.relationship", "input.consumer.residence",
+		"input.consumer.residence_verified", "input.consumer_known", "input.disclosures_since_receipt",
+		"input.fraud_basis", "input.fraud_suspected", "input.playbook", "input.processed_at",
+		"input.revokes_consent", "input.scope", "input.signal",
+		"data.dsrkit.request.after_receipt", "data.dsrkit.request.as_of_date", "data.dsrkit.request.available_to",
+		"data.dsrkit.request.calendar_override", "data.dsrkit.request.received_on",
+	}, decisionPathsOf(plan))
+	for _, kind := range []string{KindDelete, KindOptIn, KindSolicitOptIn} {
+		_, err := decisionPlanOf(t, Embedded(), kind)
+		require.NoError(t, err, kind)
+	}
+
+	// A legal editor's rule that reads the id puts it in the key.
+	edited, err := decisionPlanOf(t, embeddedWithEdit(t, "opt_out/opt_out.rego",
+		`is_signal if input.signal == "gpc"`, `is_signal if {
+	input.signal == "gpc"
+	not startswith(input.id, "test-")
+}`), KindOptOut)
+	require.NoError(t, err)
+	assert.Contains(t, decisionPathsOf(edited), "input.id")
+}
+
+// A decision that reads its echo other than as the last operand of its
+// object.union (or a kind whose rules the walk cannot bound) gets no
+// decision memo: the engine decides it in full every time, as before.
+func TestDecisionMemoRefusedWhereTheEchoIsRead(t *testing.T) {
+	const covered = `covered if count(applicability.applies) > 0`
+	for _, tt := range []struct{ name, old, new, why string }{
+		{"a rule reads the echo", covered, "covered if {\n\tcount(applicability.applies) > 0\n\trequest.echo.request_id != \"x\"\n}", "other than as the decision's object.union"},
+		{"a rule reads the whole request package", covered, "covered if {\n\tcount(applicability.applies) > 0\n\tcount(request) > 0\n}", "other than as the decision's object.union"},
+		{
+			"the echo is not the last operand",
+			"decision := object.union(object.union(envelope, signal_block), request.echo) if dates_computed",
+			"decision := object.union(request.echo, object.union(envelope, signal_block)) if dates_computed",
+			"other than as the decision's object.union",
+		},
+		{"the decision has no echo", "decision := object.union(object.union(envelope, signal_block), request.echo) if dates_computed",
+			"decision := object.union(object.union(envelope, signal_block), {\"request_id\": object.get(input, \"id\", \"\"), \"as_of\": request.as_of}) if dates_computed",
+			"is not object.union(…, data.dsrkit.request.echo)"},
+		{"a computed input path", covered, "covered if {\n\tcount(applicability.applies) > 0\n\tsome k in [\"signal\"]\n\tnot input[k] == \"x\"\n}", "reads the input by a computed path"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := embeddedWithEdit(t, "opt_out/opt_out.rego", tt.old, tt.new)
+			_, err := decisionPlanOf(t, fsys, KindOptOut)
+			require.ErrorContains(t, err, tt.why)
+			ctx := context.Background()
+			eng, err := New(ctx, WithFS(fsys), WithRegoTests(false))
+			require.NoError(t, err)
+			assert.Nil(t, eng.cur.Load().decided[KindOptOut])
+			plain, err := New(ctx, WithFS(fsys), WithRegoTests(false), WithoutMemo())
+			require.NoError(t, err)
+			req, err := os.ReadFile("testdata/hotpath/gpc-opt-out.json")
+			require.NoError(t, err)
+			decideBoth(t, eng, plain, req)
+		})
+	}
+}
+
+// withEcho is req with another id and as_of: what the echo holds.
+func withEcho(t *testing.T, req []byte, id string, asOf any) []byte {
+	t.Helper()
+	var doc map[string]any
+	require.NoError(t, json.Unmarshal(req, &doc))
+	doc["id"] = id
+	if asOf != nil {
+		doc["as_of"] = asOf
+	}
+	b, err := json.Marshal(doc)
+	require.NoError(t, err)
+	return b
+}
+
+// A request that differs from one decided before only in its echo is
+// served from the memo: the decision kept, with its own id and as_of. (The
+// kept decision is marked here to show where the answer came from.)
+func TestDecisionMemoServesTheKeptDecisionWithTheRequestsEcho(t *testing.T) {
+	ctx := context.Background()
+	eng, err := New(ctx)
+	require.NoError(t, err)
+	off, err := New(ctx, WithoutMemo())
+	require.NoError(t, err)
+	assert.Empty(t, off.cur.Load().decided, "WithoutMemo turns the decision memo off too")
+	dm := eng.cur.Load().decided[KindOptOut]
+	require.NotNil(t, dm)
+	req, err := os.ReadFile("testdata/hotpath/gpc-opt-out.json")
+	require.NoError(t, err)
+	_, err = eng.Decide(ctx, req)
+	require.NoError(t, err)
+	require.Equal(t, 1, dm.cache.Len())
+	for _, k := range dm.cache.Keys() {
+		d, _ := dm.cache.Peek(k)
+		assert.Equal(t, []string{"as_of", "request_id"}, d.echo)
+		assert.NotContains(t, d.fields, "request_id")
+		d.fields["outcome"] = json.RawMessage(`"kept"`)
+	}
+	view := withEcho(t, req, "page-view-2", "2026-12-18T15:59:59-08:00")
+	got, err := eng.Decide(ctx, view)
+	require.NoError(t, err)
+	assert.Contains(t, string(got), `"outcome":"kept"`)
+	assert.Contains(t, string(got), `"request_id":"page-view-2","as_of":"2026-12-18T15:59:59-08:00"`)
+	assert.Equal(t, 1, dm.cache.Len())
+
+	// An echo that breaks the contract is not served from the memo.
+	e := echoed{key: dm.cache.Keys()[0], names: []string{"as_of", "request_id"},
+		doc: map[string]any{"as_of": "yesterday", "request_id": "x"}}
+	_, hit := dm.served(e, eng.checkEcho)
+	assert.False(t, hit)
+	e.doc["as_of"] = "2026-12-18T15:59:59-08:00"
+	_, hit = dm.served(e, eng.checkEcho)
+	assert.True(t, hit)
+}
+
+// The decision memo against plain evaluation: every golden request, then
+// the same with another id, and another as_of the same day.
+func TestDecisionMemoDifferentialOnEchoes(t *testing.T) {
+	ctx := context.Background()
+	memo, err := New(ctx, WithMemo(64))
+	require.NoError(t, err)
+	plain, err := New(ctx, WithoutMemo())
+	require.NoError(t, err)
+	for name, req := range goldenRequests(t) {
+		t.Run(name, func(t *testing.T) {
+			decideBoth(t, memo, plain, req)
+			decideBoth(t, memo, plain, withEcho(t, req, name+"-again", nil))
+			var doc map[string]any
+			require.NoError(t, json.Unmarshal(req, &doc))
+			if at, ok := doc["as_of"].(string); ok && len(at) > 10 {
+				decideBoth(t, memo, plain, withEcho(t, req, name+"-later", at[:11]+"23:59:59"+at[19:]))
+			}
+		})
+	}
+}
+
+// Soundness of the decision key: two requests with the same key get the
+// same decision, but for the echo, decided in full. Pairs are a random
+// request and the same with one more fact redrawn.
+func TestDecisionMemoKeySoundness(t *testing.T) {
+	ctx := context.Background()
+	eng, err := New(ctx)
+	require.NoError(t, err)
+	plain, err := New(ctx, WithoutMemo())
+	require.NoError(t, err)
+	p := eng.cur.Load()
+	r := rand.New(rand.NewPCG(5, 16))
+	reqs := randomRequests(t, 6, diffCount(t, 300))
+	checked := 0
+	for _, req := range reqs {
+		var doc map[string]any
+		require.NoError(t, json.Unmarshal(req, &doc))
+		mutate(r, doc)
+		req2, err := json.Marshal(doc)
+		require.NoError(t, err)
+		ka, ea, oka := decisionKey(t, eng, p, req)
+		kb, eb, okb := decisionKey(t, eng, p, req2)
+		if !oka || !okb || ka != kb {
+			continue
+		}
+		checked++
+		da, erra := plain.Decide(ctx, req)
+		db, errb := plain.Decide(ctx, req2)
+		require.Equal(t, fmt.Sprint(erra), fmt.Sprint(errb), "same key, different errors:\n%s\n%s", req, req2)
+		if erra == nil {
+			assert.Equal(t, withoutEcho(t, da, ea), withoutEcho(t, db, eb), "same key, different decisions:\n%s\n%s", req, req2)
+		}
+	}
+	t.Logf("%d of %d pairs had the same decision key", checked, len(reqs))
+	require.Greater(t, checked, len(reqs)/10)
+}
+
+func decisionKey(t *testing.T, eng *Engine, p *compiled, req []byte) (string, []string, bool) {
+	t.Helper()
+	doc, err := eng.validate(req, nil)
+	if err != nil {
+		return "", nil, false
+	}
+	dm := p.decided[doc["kind"].(string)]
+	require.NotNil(t, dm)
+	require.NoError(t, applyPlaybook(p.playbook, doc))
+	v, err := ast.InterfaceToValue(doc)
+	require.NoError(t, err)
+	e, ok, err := dm.keyOf(context.Background(), doc, v.(ast.Object))
+	if err != nil || !ok {
+		return "", nil, false
+	}
+	return doc["kind"].(string) + "\n" + e.key, e.names, true
+}
+
+func withoutEcho(t *testing.T, decision []byte, names []string) string {
+	t.Helper()
+	var d map[string]any
+	require.NoError(t, json.Unmarshal(decision, &d))
+	for _, n := range names {
+		delete(d, n)
+	}
+	b, err := json.Marshal(d)
+	require.NoError(t, err)
+	return strings.TrimSpace(string(b))
+}
