@@ -48,7 +48,8 @@ const memoPackage = "data.dsrkit.applicability"
 // reach the decision's evaluation; the walk checks that no rule can see it.
 const memoInput = "$dsrkit_memo"
 
-// DefaultMemoSize is the number of applicability results an engine keeps.
+// DefaultMemoSize is the number of applicability results an engine keeps,
+// and of decisions of each kind.
 const DefaultMemoSize = 4096
 
 // memoPlan is what a package's results depend on, from the policy's rules.
@@ -597,11 +598,12 @@ func lookupPath(doc map[string]any, p []string) (any, bool) {
 	return v, true
 }
 
-// WithMemo sets how many applicability results the engine keeps (see
-// DefaultMemoSize); 0 keeps the default. WithoutMemo turns the memo off.
-// The memo never changes a decision; it saves evaluating which laws apply
-// again for a request that differs from an earlier one only in what those
-// rules do not read.
+// WithMemo sets how many applicability results, and how many decisions of
+// each kind, the engine keeps (see DefaultMemoSize); 0 keeps the default.
+// WithoutMemo turns the memos off. They never change a decision; they save
+// evaluating which laws apply, or the whole decision, again for a request
+// that differs from an earlier one only in what those rules do not read
+// (for a decision: but for its echo).
 func WithMemo(size int) Option {
 	return func(c *config) error {
 		if size < 0 {
@@ -612,8 +614,8 @@ func WithMemo(size int) Option {
 	}
 }
 
-// WithoutMemo turns the applicability memo off: every request is evaluated
-// in full.
+// WithoutMemo turns the applicability and decision memos off: every
+// request is evaluated in full.
 func WithoutMemo() Option {
 	return func(c *config) error {
 		c.memoSize = -1

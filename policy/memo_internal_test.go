@@ -258,8 +258,9 @@ func diffCount(t *testing.T, short int) int {
 	return short
 }
 
-// The memo against plain evaluation of the same policy: every golden
-// request, twice (a miss, then a hit), and random ones of every kind
+// The memos against plain evaluation of the same policy: every golden
+// request, then the same with another id and a later as_of the same day
+// (a miss, then a hit of both memos), and random ones of every kind
 // (DSRKIT_DIFF_N=100000 for the full run; CI runs 200), on a memo small
 // enough to evict, from two goroutines.
 func TestMemoDifferentialAgainstPlainEvaluation(t *testing.T) {
@@ -273,7 +274,7 @@ func TestMemoDifferentialAgainstPlainEvaluation(t *testing.T) {
 	for name, req := range goldenRequests(t) {
 		t.Run(name, func(t *testing.T) {
 			decideBoth(t, memo, plain, req)
-			decideBoth(t, memo, plain, req)
+			decideBoth(t, memo, plain, anotherPageView(t, req, name+"-again"))
 		})
 	}
 	reqs := randomRequests(t, 1, diffCount(t, 200))

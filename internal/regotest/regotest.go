@@ -96,7 +96,11 @@ func RunSources(ctx context.Context, src *source.Sources, opts Options) (*Report
 	var cov *cover.Cover
 	if opts.Coverage {
 		cov = cover.New()
-		runner = runner.SetCoverageQueryTracer(cov)
+		// OPA's runner evaluates every test twice more by default, with
+		// rule indexing and early exit off, only to label the lines not
+		// covered with the optimisation that hid them; the report gives
+		// the lines, not the labels, so those passes are skipped.
+		runner = runner.SetCoverageQueryTracer(cov).SetCoverageRuns([]cover.Kind{})
 	}
 	ch, err := runner.Run(ctx, src.Modules)
 	if err != nil {
