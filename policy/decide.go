@@ -1,7 +1,6 @@
 package policy
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"encoding/json"
@@ -21,15 +20,23 @@ import (
 type DecideOption func(*decideConfig)
 
 type decideConfig struct {
-	asOf       string
-	calendar   string
-	consumerID string // for the decision log only
+	asOf        string
+	defaultAsOf string // for a request without as_of
+	calendar    string
+	consumerID  string // for the decision log only
 }
 
 // AsOf sets the moment of evaluation (RFC 3339), overriding the request's
 // as_of. Without it and without as_of in the request, the decision is taken
 // as of the moment the request was received: dsrkit never reads the clock.
 func AsOf(instant string) DecideOption { return func(c *decideConfig) { c.asOf = instant } }
+
+// DefaultAsOf sets the moment of evaluation (RFC 3339) of a request that
+// has no as_of member; a request's own as_of, whatever its value, is kept
+// (and checked). A host that decides "now" passes its clock's instant here.
+func DefaultAsOf(instant string) DecideOption {
+	return func(c *decideConfig) { c.defaultAsOf = instant }
+}
 
 // Calendar sets the business-day calendar (e.g. "US-CA"), overriding the
 // request's business.calendar and each law's default.
@@ -128,6 +135,9 @@ func (e *Engine) validate(request []byte, opts []DecideOption) (map[string]any, 
 				overridden = e.schemas.Instant(own, "/as_of")
 			}
 			doc["as_of"] = cfg.asOf
+		}
+		if _, own := doc["as_of"]; !own && cfg.defaultAsOf != "" {
+			doc["as_of"] = cfg.defaultAsOf
 		}
 		if cfg.calendar != "" {
 			business, _ := doc["business"].(map[string]any)
@@ -300,7 +310,26 @@ func encodeFields(decision map[string]any) (map[string]json.RawMessage, error) {
 
 // writeOrdered writes a decision's fields in contract order.
 func writeOrdered(fields map[string]json.RawMessage) []byte {
-	keys := slices.SortedFunc(maps.Keys(fields), func(a, b string) int {
+	keys := orderedKeys(fields)
+	if len(keys) == 0 {
+		return []byte("{}")
+	}
+	n := 2
+	for _, k := range keys {
+		n += len(k) + len(fields[k]) + 4
+	}
+	buf := make([]byte, 0, n)
+	for i, k := range keys {
+		buf = appendKey(buf, k, i == 0)
+		buf = append(buf, fields[k]...)
+	}
+	return append(buf, '}')
+}
+
+// orderedKeys are a decision's field names in contract order (fieldOrder),
+// the others after them by name.
+func orderedKeys[V any](fields map[string]V) []string {
+	return slices.SortedFunc(maps.Keys(fields), func(a, b string) int {
 		ra, oka := fieldRank[a]
 		rb, okb := fieldRank[b]
 		switch {
@@ -313,17 +342,17 @@ func writeOrdered(fields map[string]json.RawMessage) []byte {
 		}
 		return strings.Compare(a, b)
 	})
-	var buf bytes.Buffer
-	buf.WriteByte('{')
-	for i, k := range keys {
-		if i > 0 {
-			buf.WriteByte(',')
-		}
-		kb, _ := json.Marshal(k)
-		buf.Write(kb)
-		buf.WriteByte(':')
-		buf.Write(fields[k])
+}
+
+// appendKey appends a field's name and colon to a decision being written,
+// after the opening brace for the first field, else after a comma.
+func appendKey(buf []byte, k string, first bool) []byte {
+	if first {
+		buf = append(buf, '{')
+	} else {
+		buf = append(buf, ',')
 	}
-	buf.WriteByte('}')
-	return buf.Bytes()
+	kb, _ := json.Marshal(k)
+	buf = append(buf, kb...)
+	return append(buf, ':')
 }

@@ -137,10 +137,11 @@ type decisionMemo struct {
 }
 
 // decided is a decision, checked against the contract, without its echo:
-// each top-level field written as JSON, and the names of the echo's fields.
+// written in contract order, cut where each of the echo's fields goes.
 type decided struct {
-	fields map[string]json.RawMessage
-	echo   []string
+	echo  []string // the echo's field names, sorted
+	segs  [][]byte // the decision is segs[0], slots[0]'s value, segs[1], …
+	slots []string
 }
 
 func newDecisionMemo(ctx context.Context, c *ast.Compiler, store storage.Store, entry string, size int) (*decisionMemo, error) {
@@ -215,17 +216,23 @@ func (m *decisionMemo) keyOf(ctx context.Context, doc map[string]any, input ast.
 // keep records a decision, written field by field, for the request's key
 // once it is known to be what is decided laid under the echo.
 func (m *decisionMemo) keep(e echoed, fields map[string]json.RawMessage) {
-	body := make(map[string]json.RawMessage, len(fields))
-	for k, v := range fields {
-		body[k] = v
-	}
 	for _, name := range e.names {
-		if got, ok := body[name]; !ok || !bytes.Equal(got, e.echo[name]) {
+		if got, ok := fields[name]; !ok || !bytes.Equal(got, e.echo[name]) {
 			return // not what object.union(…, echo) gives: not kept
 		}
-		delete(body, name)
 	}
-	m.cache.Add(e.key, &decided{fields: body, echo: e.names})
+	d := &decided{echo: e.names}
+	var seg []byte
+	for i, k := range orderedKeys(fields) {
+		seg = appendKey(seg, k, i == 0)
+		if _, echoed := e.echo[k]; echoed {
+			d.segs, d.slots, seg = append(d.segs, seg), append(d.slots, k), nil
+			continue
+		}
+		seg = append(seg, fields[k]...)
+	}
+	d.segs = append(d.segs, append(seg, '}'))
+	m.cache.Add(e.key, d)
 }
 
 // served is the request's decision from the memo, if it holds one for its
@@ -235,12 +242,19 @@ func (m *decisionMemo) served(e echoed, check func(map[string]any) error) ([]byt
 	if !hit || !slices.Equal(d.echo, e.names) || check(e.doc) != nil {
 		return nil, false
 	}
-	fields := make(map[string]json.RawMessage, len(d.fields)+len(e.echo))
-	for k, v := range d.fields {
-		fields[k] = v
+	n := 0
+	for i, seg := range d.segs {
+		n += len(seg)
+		if i < len(d.slots) {
+			n += len(e.echo[d.slots[i]])
+		}
 	}
-	for k, v := range e.echo {
-		fields[k] = v
+	out := make([]byte, 0, n)
+	for i, seg := range d.segs {
+		out = append(out, seg...)
+		if i < len(d.slots) {
+			out = append(out, e.echo[d.slots[i]]...)
+		}
 	}
-	return writeOrdered(fields), true
+	return out, true
 }

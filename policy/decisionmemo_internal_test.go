@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -132,8 +133,11 @@ func TestDecisionMemoServesTheKeptDecisionWithTheRequestsEcho(t *testing.T) {
 	for _, k := range dm.cache.Keys() {
 		d, _ := dm.cache.Peek(k)
 		assert.Equal(t, []string{"as_of", "request_id"}, d.echo)
-		assert.NotContains(t, d.fields, "request_id")
-		d.fields["outcome"] = json.RawMessage(`"kept"`)
+		assert.Equal(t, []string{"request_id", "as_of"}, d.slots, "in contract order")
+		for i, seg := range d.segs {
+			assert.NotContains(t, string(seg), "bench-gpc")
+			d.segs[i] = bytes.Replace(seg, []byte(`"outcome":"comply"`), []byte(`"outcome":"kept"`), 1)
+		}
 	}
 	got, err := eng.Decide(ctx, anotherPageView(t, req, "page-view-2"))
 	require.NoError(t, err)

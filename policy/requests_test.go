@@ -94,6 +94,30 @@ func TestAsOfMustBeAnInstantWhenPresent(t *testing.T) {
 	}
 }
 
+// DefaultAsOf (the CLI's clock) is the moment of a request without
+// as_of only: the request's own as_of is kept, and checked, even when it
+// is not an instant.
+func TestDefaultAsOfOnlyWhereTheRequestHasNone(t *testing.T) {
+	eng := engine(t)
+	clock := policy.DefaultAsOf("2026-03-25T09:00:00Z")
+	asOf := func(req string, opts ...policy.DecideOption) string {
+		out, err := eng.Decide(context.Background(), []byte(req), opts...)
+		require.NoError(t, err)
+		var d struct {
+			AsOf string `json:"as_of"`
+		}
+		require.NoError(t, json.Unmarshal(out, &d))
+		return d.AsOf
+	}
+	without := strings.Replace(holdRequest, `, "as_of": "2026-03-20T09:00:00-07:00"`, "", 1)
+	require.NotEqual(t, without, holdRequest)
+	assert.Equal(t, "2026-03-25T09:00:00Z", asOf(without, clock))
+	assert.Equal(t, "2026-03-02T09:00:00-08:00", asOf(without), "without it: the receipt")
+	assert.Equal(t, "2026-03-20T09:00:00-07:00", asOf(holdRequest, clock))
+	assert.Equal(t, []string{"/as_of: expected string, got null"},
+		problems(t, eng, strings.Replace(holdRequest, `"as_of": "2026-03-20T09:00:00-07:00"`, `"as_of": null`, 1), clock))
+}
+
 // Issue 13: received_at 9999-12-31 was decided not_covered ("CCPA covers
 // ;"), years 0001 and 2041 exited 1 with a message about a date nobody
 // wrote. Out of the supported dates is an invalid request.

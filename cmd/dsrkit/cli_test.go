@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
@@ -202,6 +203,18 @@ func TestUnescapeHTML(t *testing.T) {
 		`[1,2]`:                                 `[1,2]`,
 	} {
 		assert.Equal(t, want, string(unescapeHTML([]byte(in))), in)
+	}
+	// Whatever the string, the JSON unescaped is what an encoder that
+	// does not escape HTML writes.
+	for _, s := range []string{`a<b>&c`, `\u003e`, `\<`, `\`, `"<"`, "é\u2028<", `\\u0026&`, `<`, ``} {
+		v := map[string]string{s: s}
+		b, err := json.Marshal(v)
+		require.NoError(t, err)
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		require.NoError(t, enc.Encode(v))
+		assert.Equal(t, strings.TrimSuffix(want.String(), "\n"), string(unescapeHTML(b)), "%q", s)
 	}
 }
 

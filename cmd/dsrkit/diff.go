@@ -68,7 +68,7 @@ func diff(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return &exitError{code: exitInvalid, msg: "dsrkit diff: " + err.Error()}
 		}
-		opts := f.decideFlags.options(req) // one as_of for both policies
+		opts := f.decideFlags.options() // one as_of for both policies
 		before, oldErr := oldEng.Decide(ctx, req, opts...)
 		after, newErr := newEng.Decide(ctx, req, opts...)
 		var re *policy.RequestError
