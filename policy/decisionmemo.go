@@ -28,6 +28,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	lru "github.com/hashicorp/golang-lru/v2"
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -129,11 +130,17 @@ func echoesOnly(c *ast.Compiler, r *ast.Rule, entry, echo ast.Ref) error {
 	return fmt.Errorf("%s reads %s other than as the decision's object.union(…, %s)", r.Location, echo, echo)
 }
 
+// decisionMemoBytes bounds the decisions one kind's memo holds, written:
+// with its bound on their number, a memo of deletes with thousands of
+// items holds fewer of them.
+const decisionMemoBytes = 64 << 20
+
 // decisionMemo keeps one kind's decisions without their echo.
 type decisionMemo struct {
 	plan  *decisionPlan
 	key   *rego.PreparedEvalQuery // [[the plan's rules' values, each as [value] or []], echo as [value] or []]
 	cache *lru.Cache[string, *decided]
+	bytes atomic.Int64 // the size of the decisions the cache holds
 }
 
 // decided is a decision, checked against the contract, without its echo:
@@ -142,6 +149,7 @@ type decided struct {
 	echo  []string // the echo's field names, sorted
 	segs  [][]byte // the decision is segs[0], slots[0]'s value, segs[1], …
 	slots []string
+	size  int64 // of segs
 }
 
 func newDecisionMemo(ctx context.Context, c *ast.Compiler, store storage.Store, entry string, size int) (*decisionMemo, error) {
@@ -160,7 +168,7 @@ func newDecisionMemo(ctx context.Context, c *ast.Compiler, store storage.Store, 
 		return nil, &PolicyError{Messages: []string{fmt.Sprintf("preparing the decision memo's %s: %v", query, err)}}
 	}
 	m := &decisionMemo{plan: plan, key: &pq}
-	if m.cache, err = lru.New[string, *decided](size); err != nil {
+	if m.cache, err = lru.NewWithEvict(size, func(_ string, d *decided) { m.bytes.Add(-d.size) }); err != nil {
 		return nil, err
 	}
 	return m, nil
@@ -232,7 +240,21 @@ func (m *decisionMemo) keep(e echoed, fields map[string]json.RawMessage) {
 		seg = append(seg, fields[k]...)
 	}
 	d.segs = append(d.segs, append(seg, '}'))
-	m.cache.Add(e.key, d)
+	for _, seg := range d.segs {
+		d.size += int64(len(seg))
+	}
+	if d.size > decisionMemoBytes/16 {
+		return // too large to keep many of: decided in full each time
+	}
+	if held, _ := m.cache.ContainsOrAdd(e.key, d); held {
+		return
+	}
+	m.bytes.Add(d.size)
+	for m.bytes.Load() > decisionMemoBytes {
+		if _, _, ok := m.cache.RemoveOldest(); !ok {
+			break
+		}
+	}
 }
 
 // served is the request's decision from the memo, if it holds one for its

@@ -220,3 +220,32 @@ func withoutEcho(t *testing.T, decision []byte, names []string) string {
 	require.NoError(t, err)
 	return strings.TrimSpace(string(b))
 }
+
+// The decisions a kind's memo holds are bounded in bytes as well as in
+// number: the oldest go first, and a decision too large to keep many of
+// is not kept.
+func TestDecisionMemoIsBoundedInBytes(t *testing.T) {
+	ctx := context.Background()
+	eng, err := New(ctx)
+	require.NoError(t, err)
+	dm := eng.cur.Load().decided[KindOptOut]
+	require.NotNil(t, dm)
+	e := echoed{names: []string{"request_id"}, echo: map[string]json.RawMessage{"request_id": []byte(`"x"`)}}
+	field := json.RawMessage(`"` + strings.Repeat("a", decisionMemoBytes/64) + `"`)
+	for i := range 100 {
+		e.key = fmt.Sprint(i)
+		dm.keep(e, map[string]json.RawMessage{"request_id": e.echo["request_id"], "reasons": field})
+		assert.LessOrEqual(t, dm.bytes.Load(), int64(decisionMemoBytes))
+	}
+	assert.Less(t, dm.cache.Len(), 100)
+	assert.Positive(t, dm.cache.Len())
+	_, kept := dm.cache.Peek("99")
+	assert.True(t, kept, "the newest is kept")
+	_, kept = dm.cache.Peek("0")
+	assert.False(t, kept, "the oldest went first")
+
+	e.key = "large"
+	dm.keep(e, map[string]json.RawMessage{"request_id": e.echo["request_id"], "reasons": json.RawMessage(`"` + strings.Repeat("a", decisionMemoBytes/8) + `"`)})
+	_, kept = dm.cache.Peek("large")
+	assert.False(t, kept)
+}

@@ -599,7 +599,8 @@ func lookupPath(doc map[string]any, p []string) (any, bool) {
 }
 
 // WithMemo sets how many applicability results, and how many decisions of
-// each kind, the engine keeps (see DefaultMemoSize); 0 keeps the default.
+// each kind (64 MiB of them at most), the engine keeps (see
+// DefaultMemoSize); 0 keeps the default.
 // WithoutMemo turns the memos off. They never change a decision; they save
 // evaluating which laws apply, or the whole decision, again for a request
 // that differs from an earlier one only in what those rules do not read
