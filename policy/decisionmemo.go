@@ -130,7 +130,8 @@ func echoesOnly(c *ast.Compiler, r *ast.Rule, entry, echo ast.Ref) error {
 	return fmt.Errorf("%s reads %s other than as the decision's object.union(…, %s)", r.Location, echo, echo)
 }
 
-// decisionMemoBytes bounds the decisions one kind's memo holds, written:
+// decisionMemoBytes bounds the decisions one kind's memo holds, written,
+// with their keys:
 // with its bound on their number, a memo of deletes with thousands of
 // items holds fewer of them.
 const decisionMemoBytes = 64 << 20
@@ -149,7 +150,7 @@ type decided struct {
 	echo  []string // the echo's field names, sorted
 	segs  [][]byte // the decision is segs[0], slots[0]'s value, segs[1], …
 	slots []string
-	size  int64 // of segs
+	size  int64 // of segs and of the key
 }
 
 func newDecisionMemo(ctx context.Context, c *ast.Compiler, store storage.Store, entry string, size int) (*decisionMemo, error) {
@@ -240,6 +241,7 @@ func (m *decisionMemo) keep(e echoed, fields map[string]json.RawMessage) {
 		seg = append(seg, fields[k]...)
 	}
 	d.segs = append(d.segs, append(seg, '}'))
+	d.size = int64(len(e.key))
 	for _, seg := range d.segs {
 		d.size += int64(len(seg))
 	}
