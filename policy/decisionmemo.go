@@ -90,7 +90,7 @@ func analyseDecision(c *ast.Compiler, entry ast.Ref) (*decisionPlan, error) {
 func echoesOnly(c *ast.Compiler, r *ast.Rule, entry, echo ast.Ref) error {
 	reads := 0
 	visit(r, func(ref ast.Ref) {
-		if !ref.HasPrefix(ast.DefaultRootRef) {
+		if !ref.HasPrefix(ast.DefaultRootRef) || !mayReach(ref, echo) {
 			return
 		}
 		for _, q := range c.GetRulesDynamicWithOpts(ref, ast.RulesOptions{}) {
@@ -128,6 +128,17 @@ func echoesOnly(c *ast.Compiler, r *ast.Rule, entry, echo ast.Ref) error {
 		}
 	}
 	return fmt.Errorf("%s reads %s other than as the decision's object.union(…, %s)", r.Location, echo, echo)
+}
+
+// mayReach: ref may read the rule at path: each of its terms that path also
+// has is that term, or not a constant.
+func mayReach(ref, path ast.Ref) bool {
+	for i := 1; i < len(ref) && i < len(path); i++ {
+		if ast.IsConstant(ref[i].Value) && !ref[i].Equal(path[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // decisionMemoBytes bounds the decisions one kind's memo holds, written,
