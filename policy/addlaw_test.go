@@ -52,6 +52,7 @@ func copyExample(t *testing.T, src, dstDir string) {
 // the law applies to an Oregon resident with its citation, and its periods
 // give the decision's deadlines.
 func TestAddALawWithoutGo(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	ctx := context.Background()
 	req, err := os.ReadFile(ocpaRequest)
 	require.NoError(t, err)

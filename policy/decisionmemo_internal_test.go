@@ -63,6 +63,7 @@ func TestDecisionMemoKeyIsDerivedFromThePolicy(t *testing.T) {
 // object.union (or a kind whose rules the walk cannot bound) gets no
 // decision memo: the engine decides it in full every time, as before.
 func TestDecisionMemoRefusedWhereTheEchoIsRead(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	const covered = `covered if count(applicability.applies) > 0`
 	for _, tt := range []struct{ name, old, new, why string }{
 		{"a rule reads the echo", covered, "covered if {\n\tcount(applicability.applies) > 0\n\trequest.echo.request_id != \"x\"\n}", "other than as the decision's object.union"},
@@ -159,6 +160,7 @@ func TestDecisionMemoServesTheKeptDecisionWithTheRequestsEcho(t *testing.T) {
 // same decision, but for the echo, decided in full. Pairs are a random
 // request and the same with one more fact redrawn.
 func TestDecisionMemoKeySoundness(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	ctx := context.Background()
 	eng, err := New(ctx)
 	require.NoError(t, err)

@@ -32,6 +32,7 @@ func withEdit(t *testing.T, file, old, new string) fstest.MapFS {
 // bound, are refused when the policy loads, with the file, the line and
 // the reason.
 func TestSandboxRefusesImpureAndUnboundedBuiltins(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	for _, tt := range []struct{ call, module, reason string }{
 		{"crypto.x509.parse_and_verify_certificates", `r := crypto.x509.parse_and_verify_certificates("MIIB")`,
 			"verifies the certificates' validity period against the wall clock"},
@@ -121,6 +122,7 @@ func TestEmptiedCitationIsRefusedAtLoad(t *testing.T) {
 // A policy whose decisions break the decision schema is refused by Reload
 // even with its Rego tests off: the engine keeps serving the old policy.
 func TestReloadRefusesAContractBreakingPolicyWithoutItsTests(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	fsys := withEdit(t, "delete/delete.rego", `"outcome": outcome,`, `"outcome": "maybe",`)
 	eng := engine(t)
 	before := eng.Info()

@@ -26,6 +26,7 @@ func withLawEdit(t *testing.T, file, old, new string) policy.Option {
 // Each kind of mistake in a law's data is refused at load, naming the law's
 // file and the JSON pointer into its data (issue 15).
 func TestLawDataIsCheckedAtLoad(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	for name, tc := range map[string]struct{ file, old, new, want string }{
 		"unknown key": {
 			"laws/vcdpa.rego", `"calendar": "US",`, `"calendar": "US", "calender": "US",`,

@@ -15,6 +15,7 @@ import (
 // at load, naming the law's file and the JSON pointer (issue 15). So is an
 // unknown exception basis, now named by its own pointer.
 func TestLawGroundsAreAClosedSchema(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	for name, tc := range map[string]struct{ old, new, want string }{
 		"unknown ground": {
 			`"implied_by_claim": {`, `"implyed_by_claim": {}, "implied_by_claim": {`,

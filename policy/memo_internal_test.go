@@ -89,6 +89,7 @@ relationship := "deceased" if input.consumer.deceased`))
 // A package the walk cannot bound gets no memo: the engine evaluates it
 // every time, and decides as before.
 func TestMemoRefusedWhereTheKeyCannotBeBounded(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	for _, tt := range []struct{ name, file, old, new, why string }{
 		{
 			"a computed input path", "applicability/applicability.rego",
@@ -264,6 +265,7 @@ func diffCount(t *testing.T, short int) int {
 // (DSRKIT_DIFF_N=100000 for the full run; CI runs 200), on a memo small
 // enough to evict, from two goroutines.
 func TestMemoDifferentialAgainstPlainEvaluation(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	ctx := context.Background()
 	memo, err := New(ctx, WithMemo(64))
 	require.NoError(t, err)
@@ -295,6 +297,7 @@ func TestMemoDifferentialAgainstPlainEvaluation(t *testing.T) {
 // checked (at least a quarter of them: the redrawn fact is often outside
 // the key).
 func TestMemoKeySoundness(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	ctx := context.Background()
 	eng, err := New(ctx)
 	require.NoError(t, err)

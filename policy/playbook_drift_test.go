@@ -140,6 +140,7 @@ func (s playbookSources) drift() []string {
 // playbook agree with the policy's defaults; a copy that gains or loses a
 // setting, a trigger or a value fails.
 func TestPlaybookSettingsHaveOneSource(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	shipped := shippedPlaybookSources(t)
 	assert.Empty(t, shipped.drift(), "as shipped")
 
