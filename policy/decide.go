@@ -177,7 +177,7 @@ func (e *Engine) eval(ctx context.Context, p *compiled, kind string, doc map[str
 		var ok bool
 		if echo, ok, err = dm.keyOf(ctx, doc, input.(ast.Object)); err != nil || !ok {
 			dm = nil // decided in full, which gives the error, if any
-		} else if out, hit := dm.served(echo, e.checkEcho); hit {
+		} else if out, hit := dm.served(echo, e.checkFields); hit {
 			return out, nil
 		}
 	}
@@ -216,15 +216,16 @@ func (e *Engine) eval(ctx context.Context, p *compiled, kind string, doc map[str
 	return writeOrdered(fields), nil
 }
 
-// checkEcho checks a request's echo, served with a decision the memo kept,
-// as eval checks a whole decision: the rest of it was checked when it was
-// kept, and the contract says nothing of the echo's fields but what it
-// says of each.
-func (e *Engine) checkEcho(echo map[string]any) error {
-	if err := checkServedCitations(echo); err != nil {
+// checkFields checks some of a decision's top-level fields on their own,
+// as eval checks a whole decision: a memoised laws[], and the echo served
+// with a decision the memo kept (the rest of each decision was checked
+// whole). The contract says nothing of these fields but what it says of
+// each.
+func (e *Engine) checkFields(fields map[string]any) error {
+	if err := checkServedCitations(fields); err != nil {
 		return err
 	}
-	for name, v := range echo {
+	for name, v := range fields {
 		if problems := e.schemas.Field(name, v); len(problems) > 0 {
 			return fmt.Errorf("the policy gave a decision that breaks the contract: %v", problems)
 		}
@@ -232,16 +233,8 @@ func (e *Engine) checkEcho(echo map[string]any) error {
 	return nil
 }
 
-// checkLawResults checks a decision's laws[] as eval checks a whole decision.
-func (e *Engine) checkLawResults(laws any) error {
-	if err := checkServedCitations(map[string]any{"laws": laws}); err != nil {
-		return err
-	}
-	if problems := e.schemas.Field("laws", laws); len(problems) > 0 {
-		return fmt.Errorf("the policy gave laws that break the contract: %v", problems)
-	}
-	return nil
-}
+// checkLawResults checks a memoised laws[] (checkFields).
+func (e *Engine) checkLawResults(laws any) error { return e.checkFields(map[string]any{"laws": laws}) }
 
 // evalValue runs one prepared query on a request; an undefined result is an
 // error, never an empty answer. With the memo, laws may be the decision's
@@ -281,16 +274,6 @@ var fieldRank = func() map[string]int {
 	return m
 }()
 
-// marshalOrdered writes a decision with its top-level fields in contract
-// order, so a person reading it meets the outcome before the arithmetic.
-func marshalOrdered(decision map[string]any) ([]byte, error) {
-	fields, err := encodeFields(decision)
-	if err != nil {
-		return nil, err
-	}
-	return writeOrdered(fields), nil
-}
-
 // encodeFields writes each of a decision's top-level fields as JSON.
 func encodeFields(decision map[string]any) (map[string]json.RawMessage, error) {
 	fields := make(map[string]json.RawMessage, len(decision))
@@ -308,7 +291,8 @@ func encodeFields(decision map[string]any) (map[string]json.RawMessage, error) {
 	return fields, nil
 }
 
-// writeOrdered writes a decision's fields in contract order.
+// writeOrdered writes a decision's fields in contract order, so a person
+// reading it meets the outcome before the arithmetic.
 func writeOrdered(fields map[string]json.RawMessage) []byte {
 	keys := orderedKeys(fields)
 	if len(keys) == 0 {
@@ -328,7 +312,7 @@ func writeOrdered(fields map[string]json.RawMessage) []byte {
 
 // orderedKeys are a decision's field names in contract order (fieldOrder),
 // the others after them by name.
-func orderedKeys[V any](fields map[string]V) []string {
+func orderedKeys(fields map[string]json.RawMessage) []string {
 	return slices.SortedFunc(maps.Keys(fields), func(a, b string) int {
 		ra, oka := fieldRank[a]
 		rb, okb := fieldRank[b]

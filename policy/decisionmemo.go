@@ -26,7 +26,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strings"
 	"sync/atomic"
 
@@ -158,15 +157,17 @@ type decisionMemo struct {
 // decided is a decision, checked against the contract, without its echo:
 // written in contract order, cut where each of the echo's fields goes.
 type decided struct {
-	echo  []string // the echo's field names, sorted
 	segs  [][]byte // the decision is segs[0], slots[0]'s value, segs[1], …
-	slots []string
-	size  int64 // of segs and of the key
+	slots []string // the echo's field names, in contract order
+	size  int64    // of segs and of the key
 }
 
 func newDecisionMemo(ctx context.Context, c *ast.Compiler, store storage.Store, entry string, size int) (*decisionMemo, error) {
+	if size <= 0 {
+		return nil, nil // off
+	}
 	plan, err := analyseDecision(c, ast.MustParseRef(entry))
-	if err != nil || size <= 0 {
+	if err != nil {
 		return nil, nil //nolint:nilerr // not memoisable: decided every time
 	}
 	parts := make([]string, len(plan.rules))
@@ -188,10 +189,9 @@ func newDecisionMemo(ctx context.Context, c *ast.Compiler, store storage.Store, 
 
 // echoed is one request's key and echo.
 type echoed struct {
-	key   string
-	names []string                   // sorted
-	echo  map[string]json.RawMessage // each field as JSON
-	doc   map[string]any             // each field as a JSON value
+	key  string
+	echo map[string]json.RawMessage // each field as JSON
+	doc  map[string]any             // each field as a JSON value
 }
 
 // keyOf is the request's key and echo; ok is false when the request cannot
@@ -226,26 +226,24 @@ func (m *decisionMemo) keyOf(ctx context.Context, doc map[string]any, input ast.
 		if err != nil {
 			return e, false, nil //nolint:nilerr // decided in full
 		}
-		e.names = append(e.names, string(name))
 		e.echo[string(name)], e.doc[string(name)] = b, x
 	}
-	slices.Sort(e.names)
 	return e, true, nil
 }
 
 // keep records a decision, written field by field, for the request's key
 // once it is known to be what is decided laid under the echo.
 func (m *decisionMemo) keep(e echoed, fields map[string]json.RawMessage) {
-	for _, name := range e.names {
-		if got, ok := fields[name]; !ok || !bytes.Equal(got, e.echo[name]) {
+	for name, v := range e.echo {
+		if got, ok := fields[name]; !ok || !bytes.Equal(got, v) {
 			return // not what object.union(…, echo) gives: not kept
 		}
 	}
-	d := &decided{echo: e.names}
+	d := &decided{}
 	var seg []byte
 	for i, k := range orderedKeys(fields) {
 		seg = appendKey(seg, k, i == 0)
-		if _, echoed := e.echo[k]; echoed {
+		if _, isEcho := e.echo[k]; isEcho {
 			d.segs, d.slots, seg = append(d.segs, seg), append(d.slots, k), nil
 			continue
 		}
@@ -270,11 +268,24 @@ func (m *decisionMemo) keep(e echoed, fields map[string]json.RawMessage) {
 	}
 }
 
+// sameFields: the echo has exactly the fields named.
+func sameFields(names []string, echo map[string]json.RawMessage) bool {
+	if len(names) != len(echo) {
+		return false
+	}
+	for _, n := range names {
+		if _, ok := echo[n]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
 // served is the request's decision from the memo, if it holds one for its
 // key whose echo has the same fields; check checks the echo's fields.
 func (m *decisionMemo) served(e echoed, check func(map[string]any) error) ([]byte, bool) {
 	d, hit := m.cache.Get(e.key)
-	if !hit || !slices.Equal(d.echo, e.names) || check(e.doc) != nil {
+	if !hit || !sameFields(d.slots, e.echo) || check(e.doc) != nil {
 		return nil, false
 	}
 	n := 0

@@ -6,8 +6,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"maps"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -133,8 +135,7 @@ func TestDecisionMemoServesTheKeptDecisionWithTheRequestsEcho(t *testing.T) {
 	require.Equal(t, 1, dm.cache.Len())
 	for _, k := range dm.cache.Keys() {
 		d, _ := dm.cache.Peek(k)
-		assert.Equal(t, []string{"as_of", "request_id"}, d.echo)
-		assert.Equal(t, []string{"request_id", "as_of"}, d.slots, "in contract order")
+		assert.Equal(t, []string{"request_id", "as_of"}, d.slots, "the echo's fields, in contract order")
 		for i, seg := range d.segs {
 			assert.NotContains(t, string(seg), "bench-gpc")
 			d.segs[i] = bytes.Replace(seg, []byte(`"outcome":"comply"`), []byte(`"outcome":"kept"`), 1)
@@ -147,12 +148,12 @@ func TestDecisionMemoServesTheKeptDecisionWithTheRequestsEcho(t *testing.T) {
 	assert.Equal(t, 1, dm.cache.Len())
 
 	// An echo that breaks the contract is not served from the memo.
-	e := echoed{key: dm.cache.Keys()[0], names: []string{"as_of", "request_id"},
+	e := echoed{key: dm.cache.Keys()[0], echo: map[string]json.RawMessage{"as_of": nil, "request_id": nil},
 		doc: map[string]any{"as_of": "yesterday", "request_id": "x"}}
-	_, hit := dm.served(e, eng.checkEcho)
+	_, hit := dm.served(e, eng.checkFields)
 	assert.False(t, hit)
 	e.doc["as_of"] = "2026-12-18T15:59:59-08:00"
-	_, hit = dm.served(e, eng.checkEcho)
+	_, hit = dm.served(e, eng.checkFields)
 	assert.True(t, hit)
 }
 
@@ -208,7 +209,7 @@ func decisionKey(t *testing.T, eng *Engine, p *compiled, req []byte) (string, []
 	if err != nil || !ok {
 		return "", nil, false
 	}
-	return doc["kind"].(string) + "\n" + e.key, e.names, true
+	return doc["kind"].(string) + "\n" + e.key, slices.Collect(maps.Keys(e.echo)), true
 }
 
 func withoutEcho(t *testing.T, decision []byte, names []string) string {
@@ -232,7 +233,7 @@ func TestDecisionMemoIsBoundedInBytes(t *testing.T) {
 	require.NoError(t, err)
 	dm := eng.cur.Load().decided[KindOptOut]
 	require.NotNil(t, dm)
-	e := echoed{names: []string{"request_id"}, echo: map[string]json.RawMessage{"request_id": []byte(`"x"`)}}
+	e := echoed{echo: map[string]json.RawMessage{"request_id": []byte(`"x"`)}}
 	field := json.RawMessage(`"` + strings.Repeat("a", decisionMemoBytes/64) + `"`)
 	for i := range 100 {
 		e.key = fmt.Sprint(i)

@@ -425,8 +425,11 @@ func (en *memoEntry) lawsJSON(check func(any) error) []byte {
 // newMemo prepares the memo's queries over a compiled policy, for each of
 // queries (by name); nil when the package cannot be memoised.
 func newMemo(ctx context.Context, c *ast.Compiler, store storage.Store, queries map[string]string, size int) (*memo, error) {
+	if size <= 0 {
+		return nil, nil // off
+	}
 	plan, err := analyse(c, ast.MustParseRef(memoPackage))
-	if err != nil || size <= 0 {
+	if err != nil {
 		return nil, nil //nolint:nilerr // not memoisable: evaluated every time
 	}
 	m := &memo{plan: plan, with: map[string]*rego.PreparedEvalQuery{}, splice: map[string]bool{}}
