@@ -60,6 +60,7 @@ func withoutPolicyRevision(t *testing.T, decision string) map[string]any {
 // TestBundle: the shipped policy as a bundle decides as the embedded one;
 // the decision names the bundle's revision and the same content digest.
 func TestBundle(t *testing.T) {
+	policy.SkipMachineryWhenShort(t)
 	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	path := writeBundle(t, policy.Embedded(), manifest("2026.12.1-bundle", "dsrkit"))
 	embedded := engine(t)
@@ -90,6 +91,7 @@ func TestBundle(t *testing.T) {
 // sandbox, Rego, or its own tests is a policy error, and a reload from it
 // leaves the old policy serving.
 func TestBundleRefused(t *testing.T) {
+	policy.SkipMachineryWhenShort(t)
 	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	withModule := func(name, src string) fs.FS {
 		fsys := fstest.MapFS{}
@@ -236,6 +238,7 @@ func bundleFiles(t *testing.T, path string) map[string][]byte {
 // name the modules "/rego/laws/ccpa.rego" and "/abs/…/rego/laws/ccpa.rego",
 // and add a "{}" data.json and a rego_version to the .manifest.
 func TestDigestAcrossPackagings(t *testing.T) {
+	policy.SkipMachineryWhenShort(t)
 	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	want := engine(t).Info()
 	abs, err := filepath.Abs("rego")
@@ -293,6 +296,7 @@ func hostileBundle(t *testing.T, name string, typ byte, size int64) string {
 // link: New refuses each with a *PolicyError that names the problem and
 // wraps a typed error; Reload refuses each and the old policy keeps serving.
 func TestBundleHostile(t *testing.T) {
+	policy.SkipMachineryWhenShort(t)
 	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	for name, c := range map[string]struct {
 		path func(t *testing.T) string

@@ -64,6 +64,7 @@ func TestDecisionMemoKeyIsDerivedFromThePolicy(t *testing.T) {
 // object.union (or a kind whose rules the walk cannot bound) gets no
 // decision memo: the engine decides it in full every time, as before.
 func TestDecisionMemoRefusedWhereTheEchoIsRead(t *testing.T) {
+	SkipMachineryWhenShort(t)
 	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	const covered = `covered if count(applicability.applies) > 0`
 	for _, tt := range []struct{ name, old, new, why string }{

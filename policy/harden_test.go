@@ -122,6 +122,7 @@ func TestEmptiedCitationIsRefusedAtLoad(t *testing.T) {
 // A policy whose decisions break the decision schema is refused by Reload
 // even with its Rego tests off: the engine keeps serving the old policy.
 func TestReloadRefusesAContractBreakingPolicyWithoutItsTests(t *testing.T) {
+	policy.SkipMachineryWhenShort(t)
 	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	fsys := withEdit(t, "delete/delete.rego", `"outcome": outcome,`, `"outcome": "maybe",`)
 	eng := engine(t)

@@ -89,6 +89,7 @@ relationship := "deceased" if input.consumer.deceased`))
 // A package the walk cannot bound gets no memo: the engine evaluates it
 // every time, and decides as before.
 func TestMemoRefusedWhereTheKeyCannotBeBounded(t *testing.T) {
+	SkipMachineryWhenShort(t)
 	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	for _, tt := range []struct{ name, file, old, new, why string }{
 		{
@@ -250,19 +251,21 @@ func decideBoth(t *testing.T, memo, plain *Engine, req []byte) {
 	require.Equal(t, string(want), string(got), "%s", req)
 }
 
-func diffCount(t *testing.T, short int) int {
+// diffCount is how many random requests a differential test draws: n, or
+// DSRKIT_DIFF_N (100000 for the full run).
+func diffCount(t *testing.T, n int) int {
 	if s := os.Getenv("DSRKIT_DIFF_N"); s != "" {
 		n, err := strconv.Atoi(s)
 		require.NoError(t, err)
 		return n
 	}
-	return short
+	return n
 }
 
 // The memos against plain evaluation of the same policy: every golden
 // request, then the same with another id and a later as_of the same day
 // (a miss, then a hit of both memos), and random ones of every kind
-// (DSRKIT_DIFF_N=100000 for the full run; CI runs 200), on a memo small
+// (DSRKIT_DIFF_N=100000 for the full run; CI runs 200, -short 50), on a memo small
 // enough to evict, from two goroutines.
 func TestMemoDifferentialAgainstPlainEvaluation(t *testing.T) {
 	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
@@ -279,7 +282,11 @@ func TestMemoDifferentialAgainstPlainEvaluation(t *testing.T) {
 			decideBoth(t, memo, plain, anotherPageView(t, req, name+"-again"))
 		})
 	}
-	reqs := randomRequests(t, 1, diffCount(t, 200))
+	n := 200
+	if testing.Short() { // the check of an edited policy: its golden corpus above, and a few random requests
+		n = 50
+	}
+	reqs := randomRequests(t, 1, diffCount(t, n))
 	var wg sync.WaitGroup
 	for w := range 2 {
 		wg.Go(func() {

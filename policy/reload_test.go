@@ -214,6 +214,7 @@ var errGoldenChanged = errors.New("a golden decision changed")
 // its own tests or checks is never served; the engine keeps deciding under
 // the policy it had, with the same digest.
 func TestReloadRefusesABadPolicy(t *testing.T) {
+	policy.SkipMachineryWhenShort(t)
 	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	cases := map[string]struct {
 		opts func(t *testing.T) []policy.Option
@@ -305,6 +306,7 @@ func dirOpt(dir string) []policy.Option { return []policy.Option{policy.WithDir(
 // TestReloadServesAGoodPolicy: a policy that compiles and passes its tests
 // and checks is served, and later reloads read its source again.
 func TestReloadServesAGoodPolicy(t *testing.T) {
+	policy.SkipMachineryWhenShort(t)
 	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	ctx := context.Background()
 	t.Run("its own test passes", func(t *testing.T) {

@@ -51,6 +51,7 @@ func awaitReload(t *testing.T, results <-chan error, what string, ok func(error)
 // policy serving; fixing it reloads the new policy; so does a file in a new
 // subdirectory.
 func TestWatchDirectory(t *testing.T) {
+	policy.SkipMachineryWhenShort(t)
 	ctx := context.Background()
 	dir := copyEmbeddedPolicy(t, false)
 	eng, err := policy.New(ctx, policy.WithDir(dir))
@@ -78,6 +79,7 @@ func TestWatchDirectory(t *testing.T) {
 // TestWatchBundle: a bundle replaced by a rename is reloaded, with the new
 // bundle's revision.
 func TestWatchBundle(t *testing.T) {
+	policy.SkipMachineryWhenShort(t)
 	ctx := context.Background()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "policy.tar.gz")
