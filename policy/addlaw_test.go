@@ -133,6 +133,7 @@ func TestAddALawWithoutGo(t *testing.T) {
 // of items/ and verification/ read them with no rule changed. A claimed
 // exception under a law whose data lists none goes to Legal.
 func TestAddedLawsDataReachesTheGenericRules(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	req, err := os.ReadFile(ocpaRequest)
 	require.NoError(t, err)
 	var doc map[string]any

@@ -154,6 +154,7 @@ func TestBundleRefused(t *testing.T) {
 // outside them used to be served from a directory and refused from the
 // bundle), with the same message.
 func TestManifestRootsBindADirectoryAsABundle(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	for name, c := range map[string]struct {
 		roots  []string
 		module string
@@ -354,6 +355,7 @@ func TestBundleHostile(t *testing.T) {
 // at New and at Reload; 0 keeps a default; a negative limit is an option
 // error.
 func TestWithPolicyLimits(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	bundlePath := writeBundle(t, policy.Embedded(), manifest("r", "dsrkit"))
 	for name, opt := range map[string]policy.Option{
 		"embedded": policy.WithFS(policy.Embedded()),

@@ -35,6 +35,7 @@ func decisionPathsOf(plan *decisionPlan) []string {
 // receipt date, which disclosures came after the receipt), never its id
 // or its instants, which come back through the echo.
 func TestDecisionMemoKeyIsDerivedFromThePolicy(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	plan, err := decisionPlanOf(t, Embedded(), KindOptOut)
 	require.NoError(t, err)
 	assert.Equal(t, []string{
@@ -120,6 +121,7 @@ func anotherPageView(t *testing.T, req []byte, id string) []byte {
 // served from the memo: the decision kept, with its own id and as_of. (The
 // kept decision is marked here to show where the answer came from.)
 func TestDecisionMemoServesTheKeptDecisionWithTheRequestsEcho(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	ctx := context.Background()
 	eng, err := New(ctx)
 	require.NoError(t, err)
@@ -223,6 +225,7 @@ func withoutEcho(t *testing.T, decision []byte, names []string) string {
 // number: the oldest go first, and a decision too large to keep many of
 // is not kept.
 func TestDecisionMemoIsBoundedInBytes(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	ctx := context.Background()
 	eng, err := New(ctx)
 	require.NoError(t, err)

@@ -67,6 +67,7 @@ func TestSandboxRefusesImpureAndUnboundedBuiltins(t *testing.T) {
 // (neither calls lib.reason without METADATA) but is never served: the
 // decision is refused with a *PolicyError naming the reason and its rule.
 func TestUncitedReasonIsNeverServed(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	const module = `package dsrkit.delete
 
 import data.dsrkit.lib
@@ -104,6 +105,7 @@ reasons contains lib.with_citation(lib.reason("emptied", "a citation emptied at 
 // its citation emptied. The smoke corpus reaches it, so the policy is
 // refused where it loads.
 func TestEmptiedCitationIsRefusedAtLoad(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	fsys := withEdit(t, "delete/delete.rego",
 		`rego.metadata.chain()), concat("; ", [l.citation | some l in applicability.results]))`,
 		`rego.metadata.chain()), "")`)
@@ -147,6 +149,7 @@ func TestReloadRefusesAContractBreakingPolicyWithoutItsTests(t *testing.T) {
 // The smoke corpus is golden requests, copied; the shipped policy decides
 // each within the contract (else New and Reload would refuse it).
 func TestSmokeCorpusIsGoldenRequests(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	names, err := filepath.Glob("smoke/*.json")
 	require.NoError(t, err)
 	require.Len(t, names, 8)
@@ -172,6 +175,7 @@ func TestSmokeCorpusIsGoldenRequests(t *testing.T) {
 // expired and the item deleted: the claim is disputed and the item kept
 // for Legal.
 func TestFarUntilFromThePlaybookNeverDeletes(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	pb, err := rules.Parse("far.yaml", []byte(`rules:
   - id: far-future
     condition: item.category == "tax_record"

@@ -12,6 +12,7 @@ import (
 )
 
 func TestLawData(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	ctx := context.Background()
 	eng, err := policy.New(ctx)
 	require.NoError(t, err)

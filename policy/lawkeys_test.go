@@ -53,6 +53,7 @@ func TestLawGroundsAreAClosedSchema(t *testing.T) {
 // change; without the keys it gets neither. (The Va. Code subsections X
 // and Y are made up: the test edits a copy of the policy.)
 func TestLawKeyGivesTheBehaviourWithNoRuleChange(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	ctx := context.Background()
 	req := []byte(`{"kind": "delete", "id": "va-1", "received_at": "2026-03-02", "as_of": "2026-04-16T12:00:00Z",
 		"consumer": {"residence": "US-VA"},

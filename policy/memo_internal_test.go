@@ -68,6 +68,7 @@ func pathsOf(plan *memoPlan) []string {
 // residence and relationship, and the receipt date (through the request
 // package's rules, not the instant).
 func TestMemoKeyIsDerivedFromThePolicy(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	plan, err := planOf(t, Embedded())
 	require.NoError(t, err)
 	assert.Equal(t, []string{
@@ -367,6 +368,7 @@ func memoKeyAndValues(t *testing.T, p *compiled, doc map[string]any) (string, st
 // Reload builds a new memo: a decision after it is the new policy's even
 // for a request whose key the old memo holds.
 func TestMemoIsInvalidatedByReload(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	ctx := context.Background()
 	eng, err := New(ctx)
 	require.NoError(t, err)
@@ -422,6 +424,7 @@ func TestMemoConcurrentDecisions(t *testing.T) {
 // laws that apply) is written as the policy gave it, not from the memo's
 // checked copy.
 func TestMemoSplicesLawsOnlyWhenTheyAreTheResults(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	ctx := context.Background()
 	fsys := embeddedWithEdit(t, "opt_out/opt_out.rego", `"laws": applicability.results,`,
 		`"laws": [r | some r in applicability.results; r.applies],`)

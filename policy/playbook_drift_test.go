@@ -195,6 +195,7 @@ func TestPlaybookSettingsHaveOneSource(t *testing.T) {
 // has its level in the policy's defaults; playbook.escalation gives no
 // escalation for a trigger without one.
 func TestEveryEscalationTriggerHasALevel(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	cfg := config{fsys: Embedded(), name: "embedded"}
 	src, err := cfg.load(false)
 	require.NoError(t, err)

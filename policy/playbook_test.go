@@ -32,6 +32,7 @@ func TestDefaultPlaybookIsApplied(t *testing.T) {
 }
 
 func TestACustomPlaybookChangesClaimsAndSettings(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	eng, err := policy.New(context.Background(), policy.WithPlaybookFile(acme))
 	require.NoError(t, err)
 	assert.Equal(t, acme, eng.Info().Playbook.Name)
@@ -73,6 +74,7 @@ func TestABadPlaybookFailsAtLoad(t *testing.T) {
 }
 
 func TestReloadSwapsThePlaybookWithThePolicy(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	eng := engine(t)
 	require.NoError(t, eng.Reload(context.Background(), policy.WithPlaybookFile(acme), policy.WithRegoTests(false)))
 	assert.Equal(t, acme, eng.Info().Playbook.Name)
@@ -106,6 +108,7 @@ func escalation(t *testing.T, d map[string]any, trigger string) map[string]any {
 // playbook schema refused them. A playbook now sets them and the decision
 // escalates to the level it sets.
 func TestPlaybookSetsTheOptOutEscalations(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	eng, err := policy.New(context.Background(), policy.WithPlaybookFile("../rules/testdata/escalations.yaml"))
 	require.NoError(t, err)
 	tests := []struct {
@@ -157,6 +160,7 @@ func TestPlaybookWithAnUnknownSettingFailsAtLoad(t *testing.T) {
 // naming it; the default playbook, which sets nothing of its own, still
 // loads with that policy.
 func TestPlaybookSettingTheLoadedPolicyDoesNotName(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	fsys := withEdit(t, "playbook/playbook.rego", "\t\t\"sold_after_opt_out\": 3,\n", "")
 	_, err := policy.New(context.Background(), policy.WithFS(fsys), policy.WithPlaybookFile("../rules/testdata/escalations.yaml"))
 	require.ErrorIs(t, err, policy.ErrPolicy)
@@ -175,6 +179,7 @@ func TestPlaybookSettingTheLoadedPolicyDoesNotName(t *testing.T) {
 // the playbook sets, so a policy whose defaults differ decides with its
 // own defaults for the rest.
 func TestAPlaybookLeavesTheRestToThePolicy(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	fsys := withEdit(t, "playbook/playbook.rego", "\t\t\"reading_contested\": 1,\n", "\t\t\"reading_contested\": 2,\n")
 	eng, err := policy.New(context.Background(), policy.WithFS(fsys))
 	require.NoError(t, err)

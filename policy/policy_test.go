@@ -44,6 +44,7 @@ func withModule(t *testing.T, name, src string) fstest.MapFS {
 }
 
 func TestSandboxRefusesClockNetworkAndChance(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	for call, module := range map[string]string{
 		"http.send":    `package dsrkit.x` + "\n" + `r := http.send({"method": "GET", "url": "https://example.com"})`,
 		"time.now_ns":  `package dsrkit.x` + "\n" + `r := time.now_ns()`,
@@ -132,6 +133,7 @@ func TestDecideOptionsOverrideTheRequest(t *testing.T) {
 }
 
 func TestInfo(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	info := engine(t).Info()
 	assert.Equal(t, "2026.11.0", info.Revision)
 	assert.Regexp(t, `^sha256:[0-9a-f]{64}$`, info.Digest)

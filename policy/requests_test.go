@@ -157,6 +157,7 @@ func TestDuplicateIDsAreRefused(t *testing.T) {
 }
 
 func TestLimits(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	ctx := context.Background()
 	eng, err := policy.New(ctx, policy.WithLimits(policy.Limits{DataItems: 1, StringBytes: 30, Problems: 2}))
 	require.NoError(t, err)
@@ -211,6 +212,7 @@ func TestDefaultLimits(t *testing.T) {
 // respond_by moved a day. The time package reads $ZONEINFO once per
 // process: the decision is made in a child process.
 func TestDoctoredZoneinfoChangesNothing(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	// 06:30 UTC on 9 March 2026 is 8 March in Los Angeles, 9 March in Tokyo.
 	const req = `{"kind": "delete", "id": "tz", "received_at": "2026-03-09T06:30:00Z", "as_of": "2026-03-10T00:00:00Z",
 	 "consumer": {"residence": "US-CA"}, "business": {"time_zone": "America/Los_Angeles"}}`

@@ -109,6 +109,7 @@ func checkRuleRef(t *testing.T, heads map[string]*ast.Rule, e any, where string)
 // METADATA title would share an id; the policy is refused at load, naming
 // both positions and what to do.
 func TestRuleIDsAreUniqueAtLoad(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	fsys := fstest.MapFS{}
 	require.NoError(t, fs.WalkDir(policy.Embedded(), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {

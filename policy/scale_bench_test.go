@@ -357,6 +357,7 @@ func evalWork(t *testing.T, eng *Engine, req []byte) int {
 // restructuring fails it: items ×22.6 (100 → 1,000), exceptions ×15.0
 // (200 → 2,000), steps ×77.2 (100 → 1,000).
 func TestScaleWorkIsLinear(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	eng := scaleEngine(t)
 	for _, tc := range []struct {
 		name string

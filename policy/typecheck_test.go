@@ -13,6 +13,7 @@ import (
 // A misspelt input path is a load error at its file and line (issue 15):
 // the compiler types input with the request schema.
 func TestMisspeltInputPathIsALoadError(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	for name, tc := range map[string]struct{ module, want string }{
 		"field":         {"package dsrkit.x\n\nr if input.consumer.residnce == \"US-CA\"\n", "x/x.rego:3:6: rego_type_error: undefined ref: input.consumer.residnce"},
 		"nested item":   {"package dsrkit.x\n\nr if input.data[_].legal_hld\n", "x/x.rego:3:6: rego_type_error: undefined ref: input.data[_].legal_hld"},

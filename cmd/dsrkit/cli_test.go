@@ -85,6 +85,7 @@ func TestHelp(t *testing.T) {
 }
 
 func TestFlagsAfterTheFile(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	for _, args := range [][]string{
 		{"decide", example, "--calendar", "US-CA", "--as-of", "2026-12-01T00:00:00Z"},
 		{"decide", "--calendar", "US-CA", example, "--as-of=2026-12-01T00:00:00Z"},
@@ -168,6 +169,7 @@ func TestFlagValuesTheContractRefuses(t *testing.T) {
 }
 
 func TestNoHTMLEscaping(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	const request = "../../testdata/cases/vcdpa-delete/request.json"
 	line, err := os.ReadFile(request)
 	require.NoError(t, err)
@@ -273,6 +275,7 @@ func TestVersion(t *testing.T) {
 }
 
 func TestRegoTestsShowTheFailure(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	code, out, stderr := dsrkit(t, "", "test", "--run", failingTest, withFailingTest(t))
 	assert.Equal(t, exitFailure, code, stderr)
 	for _, want := range []string{
@@ -289,6 +292,7 @@ func TestRegoTestsShowTheFailure(t *testing.T) {
 }
 
 func TestRegoTestsJSON(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	code, out, stderr := dsrkit(t, "", "test", "--format", "json", "--run", failingTest+"|test_ccpa_request_gets_deadlines$", withFailingTest(t))
 	assert.Equal(t, exitFailure, code, stderr)
 	var rep struct {
@@ -313,6 +317,7 @@ func TestRegoTestsJSON(t *testing.T) {
 }
 
 func TestRegoTestsOfABundle(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	code, out, stderr := dsrkit(t, "", "test", "--run", "deadlines_test", bundleOf(t, policyCopy(t, "", "", "")))
 	require.Equal(t, exitOK, code, out+stderr)
 	assert.Regexp(t, `policy\.tar\.gz: revision bundle, digest sha256:[0-9a-f]{64}\n`, out)
@@ -325,6 +330,7 @@ func TestRegoTestsOfABundle(t *testing.T) {
 
 // TestRegoTestsRefuseWhatDecideRefuses: one loader, one set of checks.
 func TestRegoTestsRefuseWhatDecideRefuses(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	dir := policyCopy(t, "", "", "")
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "uncited.rego"), []byte("package dsrkit.uncited\n\nimport data.dsrkit.lib\n\nr := lib.reason(\"c\", \"m\", rego.metadata.chain())\n"), 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "uncited_test.rego"), []byte("package dsrkit.uncited_test\n\nimport data.dsrkit.uncited\n\ntest_r if uncited.r.code == \"c\"\n"), 0o644))

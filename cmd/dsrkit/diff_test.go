@@ -106,6 +106,7 @@ func report(out, name string) string {
 var summaryRE = regexp.MustCompile(`(?m)^(\d+) requests: (\d+) changed, (\d+) unchanged\n\z`)
 
 func TestDiff(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	same := policyCopy(t, "", "", "")
 	changed := ccpa46Policy(t)
 	before, after := respondByUnder(t, filepath.Join(corpus, "ccpa-thanksgiving", "request.json"))
@@ -190,6 +191,7 @@ func TestDiff(t *testing.T) {
 }
 
 func TestDiffCannotCompare(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	invalid := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(invalid, "bad.json"), []byte(`{"kind": "delete", "received_at": "2026-02-30", "consumer": {"residence": "US-CA"}, "business": {}}`), 0o644))
 	undecided := t.TempDir() // a policy that gives a number for a decision
@@ -295,6 +297,7 @@ func TestDecideWithBundle(t *testing.T) {
 // request's report as that one reason added, named by its rule id and
 // code; nothing else of the decision changed.
 func TestDiffInsertedReason(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	same := policyCopy(t, "", "", "")
 	more := policyCopy(t, "delete/delete.rego", "import data.dsrkit.verification\n", `import data.dsrkit.verification
 

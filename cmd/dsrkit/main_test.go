@@ -35,6 +35,7 @@ func TestDecideExample(t *testing.T) {
 }
 
 func TestDecideInvalidRequests(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	valid := `"kind": "delete", "received_at": "2026-11-20", "consumer": {"residence": "US-CA"}, "business": {}`
 	cases := map[string]struct{ request, want string }{
 		"malformed JSON":      {`{"kind": "delete",`, "JSON"},
@@ -121,6 +122,7 @@ func TestPolicyDirCallingTheNetworkIsRefused(t *testing.T) {
 }
 
 func TestRegoTests(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	// One law's tests: the whole suite at full coverage is the README's own
 	// command, which CI runs as written.
 	code, out, stderr := dsrkit(t, "", "test", "--run", `dsrkit\.laws\.vcdpa_test`)
@@ -154,6 +156,7 @@ func TestExplainUnverified(t *testing.T) {
 }
 
 func TestExplainOptOutOptInAndSolicit(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	for _, tc := range []struct {
 		name string
 		want []string
