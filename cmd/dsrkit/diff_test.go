@@ -112,21 +112,24 @@ func TestDiff(t *testing.T) {
 	before, after := respondByUnder(t, filepath.Join(corpus, "ccpa-thanksgiving", "request.json"))
 	respondByLine := `  /deadlines/respond_by: "` + before + `" → "` + after + `"` + "\n"
 
-	flat := t.TempDir()
-	for name, src := range map[string]string{"ccpa.json": example, "gdpr.json": filepath.Join(corpus, "gdpr-month-end-weekends", "request.json")} {
-		b, err := os.ReadFile(src)
-		require.NoError(t, err)
-		require.NoError(t, os.WriteFile(filepath.Join(flat, name), b, 0o644))
+	// A corpus of copies: name in the corpus → the request it copies.
+	corpusOf := func(files map[string]string) string {
+		dir := t.TempDir()
+		for name, src := range files {
+			b, err := os.ReadFile(src)
+			require.NoError(t, err)
+			require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755))
+			require.NoError(t, os.WriteFile(filepath.Join(dir, name), b, 0o644))
+		}
+		return dir
 	}
+	flat := corpusOf(map[string]string{"ccpa.json": example, "gdpr.json": filepath.Join(corpus, "gdpr-month-end-weekends", "request.json")})
 	// Two cases of the corpus, laid out as it is: the bundle cases replay
 	// these (the whole corpus is replayed above them).
-	two := t.TempDir()
-	for _, name := range []string{"ccpa-thanksgiving", "gdpr-month-end-weekends"} {
-		b, err := os.ReadFile(filepath.Join(corpus, name, "request.json"))
-		require.NoError(t, err)
-		require.NoError(t, os.MkdirAll(filepath.Join(two, name), 0o755))
-		require.NoError(t, os.WriteFile(filepath.Join(two, name, "request.json"), b, 0o644))
-	}
+	two := corpusOf(map[string]string{
+		"ccpa-thanksgiving/request.json":       filepath.Join(corpus, "ccpa-thanksgiving", "request.json"),
+		"gdpr-month-end-weekends/request.json": filepath.Join(corpus, "gdpr-month-end-weekends", "request.json"),
+	})
 
 	cases := map[string]struct {
 		args        []string
