@@ -71,7 +71,9 @@ func policyCodes(t *testing.T) map[string][]string {
 						add(v[i+1], x.Location)
 					}
 				case ast.Object:
-					if c := v.Get(ast.StringTerm("code")); c != nil && v.Get(ast.StringTerm("message")) != nil && !inLib {
+					// a reason written out: with its message, or with its
+					// rule and its message added later (not_resident)
+					if c := v.Get(ast.StringTerm("code")); c != nil && (v.Get(ast.StringTerm("message")) != nil || v.Get(ast.StringTerm("rule")) != nil) && !inLib {
 						add(c, x.Location)
 					}
 				}

@@ -23,7 +23,11 @@ package policy
 //
 // The memo belongs to one compiled policy (and its playbook): Reload
 // builds a new one, empty. It holds at most memoSize entries, least
-// recently used first out, and is safe for concurrent use.
+// recently used first out, and is safe for concurrent use. A key is kept
+// the second time it comes (among the last memoSize keys met once): a
+// request whose facts come only once, as most of a CRM's daily re-decisions
+// do, is evaluated at the cost of plain evaluation, not of filling the
+// memo.
 
 import (
 	"context"
@@ -395,6 +399,7 @@ type memo struct {
 	with   map[string]*rego.PreparedEvalQuery // per query: it, with the exported rules from the input
 	splice map[string]bool                    // with[query] gives [decision without laws, laws == results]
 	cache  *lru.Cache[string, *memoEntry]
+	seen   *lru.Cache[string, struct{}] // keys met once and not kept: a key is kept when it comes again
 }
 
 // memoEntry is what the memo holds for one key: the exported rules'
@@ -424,7 +429,7 @@ func (en *memoEntry) lawsJSON(check func(any) error) []byte {
 
 // newMemo prepares the memo's queries over a compiled policy, for each of
 // queries (by name); nil when the package cannot be memoised.
-func newMemo(ctx context.Context, c *ast.Compiler, store storage.Store, queries map[string]string, size int) (*memo, error) {
+func newMemo(ctx context.Context, c *ast.Compiler, store storage.Store, queries map[string]string, folds []*ast.With, size int) (*memo, error) {
 	if size <= 0 {
 		return nil, nil // off
 	}
@@ -436,9 +441,16 @@ func newMemo(ctx context.Context, c *ast.Compiler, store storage.Store, queries 
 	if m.cache, err = lru.New[string, *memoEntry](size); err != nil {
 		return nil, err
 	}
+	if m.seen, err = lru.New[string, struct{}](size); err != nil {
+		return nil, err
+	}
 	asTerm := rego.GenerateJSON(func(t *ast.Term, _ *rego.EvalContext) (any, error) { return t, nil })
 	prep := func(query string, extra ...func(*rego.Rego)) (*rego.PreparedEvalQuery, error) {
-		pq, err := newQuery(c, store, query, extra...).PrepareForEval(ctx)
+		opts, err := withFolds(c, query, folds)
+		if err != nil {
+			return nil, err
+		}
+		pq, err := newQuery(c, store, query, append(extra, opts...)...).PrepareForEval(ctx)
 		if err != nil {
 			return nil, &PolicyError{Messages: []string{fmt.Sprintf("preparing the memo's %s: %v", query, err)}}
 		}
@@ -497,6 +509,10 @@ func (m *memo) eval(ctx context.Context, doc map[string]any, input ast.Object, q
 	}
 	en, hit := m.cache.Get(key)
 	if !hit {
+		if seen, _ := m.seen.ContainsOrAdd(key, struct{}{}); !seen {
+			return nil, nil, false, nil // a first sighting: evaluated plainly, at plain cost
+		}
+		m.seen.Remove(key)
 		values, err := m.evaluate(ctx, input)
 		if err != nil || values == nil {
 			return nil, nil, false, err

@@ -263,11 +263,14 @@ func diffCount(t *testing.T, n int) int {
 	return n
 }
 
-// The memos against plain evaluation of the same policy: every golden
-// request, then the same with another id and a later as_of the same day
-// (a miss, then a hit of both memos), and random ones of every kind
-// (DSRKIT_DIFF_N=100000 for the full run; CI runs 200, -short 50), on a memo small
-// enough to evict, from two goroutines.
+// The memos and the fold against plain evaluation of the same policy (no
+// fold, no memo): every golden request, then the same with another id and
+// a later as_of the same day (a miss, then a hit of the decision memo);
+// each golden request three times through the applicability memo alone (a
+// first sighting, evaluated plainly with the fold; the second, kept; the
+// third, a hit); and random ones of every kind (DSRKIT_DIFF_N=100000 for the
+// full run; CI runs 200, -short 50), on a memo small enough to evict, from
+// two goroutines.
 func TestMemoDifferentialAgainstPlainEvaluation(t *testing.T) {
 	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
 	ctx := context.Background()
@@ -275,12 +278,20 @@ func TestMemoDifferentialAgainstPlainEvaluation(t *testing.T) {
 	require.NoError(t, err)
 	plain, err := New(ctx, WithoutMemo())
 	require.NoError(t, err)
+	applicability, err := New(ctx, WithMemo(64))
+	require.NoError(t, err)
+	applicability.cur.Load().decided = nil // the applicability memo alone
 	require.NotNil(t, memo.cur.Load().memo)
+	require.NotEmpty(t, memo.cur.Load().folds)
 	require.Nil(t, plain.cur.Load().memo)
+	require.Empty(t, plain.cur.Load().folds)
 	for name, req := range goldenRequests(t) {
 		t.Run(name, func(t *testing.T) {
 			decideBoth(t, memo, plain, req)
 			decideBoth(t, memo, plain, anotherPageView(t, req, name+"-again"))
+			for range 3 {
+				decideBoth(t, applicability, plain, req)
+			}
 		})
 	}
 	n := 200
@@ -443,4 +454,27 @@ func TestMemoSplicesLawsOnlyWhenTheyAreTheResults(t *testing.T) {
 	require.NoError(t, json.Unmarshal(out, &d))
 	require.Len(t, d.Laws, 1)
 	assert.Equal(t, "CCPA", d.Laws[0].Law)
+}
+
+// A key is kept the second time it comes: the first sighting is evaluated
+// plainly and only noted; the second fills the memo; the third is a hit.
+func TestMemoKeepsAKeyTheSecondTimeItComes(t *testing.T) {
+	t.Parallel() // CPU-bound and independent: runs beside the others (CI's wall time)
+	ctx := context.Background()
+	eng, err := New(ctx)
+	require.NoError(t, err)
+	p := eng.cur.Load()
+	p.decided = nil // the applicability memo alone
+	req, err := os.ReadFile("testdata/hotpath/gpc-opt-out.json")
+	require.NoError(t, err)
+	var outs []string
+	for _, want := range []int{0, 1, 1} {
+		out, err := eng.Decide(ctx, req)
+		require.NoError(t, err)
+		outs = append(outs, string(out))
+		assert.Equal(t, want, p.memo.cache.Len(), "after decision %d", len(outs))
+		assert.Equal(t, 1-want, p.memo.seen.Len(), "after decision %d", len(outs))
+	}
+	assert.Equal(t, outs[0], outs[1])
+	assert.Equal(t, outs[0], outs[2])
 }

@@ -89,6 +89,7 @@ type compiled struct {
 	kinds    []string
 	playbook *rules.Playbook          // applied to every request before the policy decides it
 	laws     []Law                    // every law's checked data, by id (LawData)
+	folds    []*ast.With              // the rules evaluated once (fold.go); none while the memo is off
 	memo     *memo                    // nil: off, or the policy cannot be memoised
 	decided  map[string]*decisionMemo // by kind; none: off, or the kind's decision cannot be memoised
 }
@@ -263,11 +264,16 @@ func build(ctx context.Context, cfg *config, tests bool) (*compiled, *source.Sou
 	if p.infoDoc, err = jsonValue(p.info); err != nil {
 		return nil, nil, err
 	}
+	if cfg.memoSize >= 0 {
+		if p.folds, err = fold(ctx, compiler, store); err != nil {
+			return nil, nil, err
+		}
+	}
 	for kind, query := range entrypoints {
 		if len(compiler.GetRulesExact(ast.MustParseRef(query))) == 0 {
 			continue
 		}
-		pq, err := prepare(ctx, compiler, store, query)
+		pq, err := prepare(ctx, compiler, store, query, p.folds)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -277,7 +283,7 @@ func build(ctx context.Context, cfg *config, tests bool) (*compiled, *source.Sou
 	if len(p.queries) == 0 {
 		return nil, nil, &PolicyError{Messages: []string{cfg.name + ": the policy decides no request kind (no data.dsrkit.<kind>.decision rule)"}}
 	}
-	if p.queries[lawsQuery], err = prepare(ctx, compiler, store, lawsQuery); err != nil {
+	if p.queries[lawsQuery], err = prepare(ctx, compiler, store, lawsQuery, p.folds); err != nil {
 		return nil, nil, err
 	}
 	if p.laws, err = checkLaws(ctx, compiler, store); err != nil {
@@ -290,7 +296,7 @@ func build(ctx context.Context, cfg *config, tests bool) (*compiled, *source.Sou
 	for _, kind := range p.kinds {
 		memoised[kind] = entrypoints[kind]
 	}
-	if p.memo, err = newMemo(ctx, compiler, store, memoised, cmp.Or(cfg.memoSize, DefaultMemoSize)); err != nil {
+	if p.memo, err = newMemo(ctx, compiler, store, memoised, p.folds, cmp.Or(cfg.memoSize, DefaultMemoSize)); err != nil {
 		return nil, nil, err
 	}
 	p.decided = map[string]*decisionMemo{}
@@ -322,12 +328,17 @@ func jsonValue(v any) (map[string]any, error) {
 }
 
 // prepare prepares one query over the compiled policy, with strict
-// built-in errors so that a failing date computation is an error.
-func prepare(ctx context.Context, compiler *ast.Compiler, store storage.Store, query string) (*rego.PreparedEvalQuery, error) {
+// built-in errors so that a failing date computation is an error, and the
+// folded rules' values laid over it.
+func prepare(ctx context.Context, compiler *ast.Compiler, store storage.Store, query string, folds []*ast.With) (*rego.PreparedEvalQuery, error) {
 	if len(compiler.GetRulesExact(ast.MustParseRef(query))) == 0 {
 		return nil, &PolicyError{Messages: []string{"the policy has no rule " + query}}
 	}
-	pq, err := newQuery(compiler, store, query).PrepareForEval(ctx)
+	opts, err := withFolds(compiler, query, folds)
+	if err != nil {
+		return nil, err
+	}
+	pq, err := newQuery(compiler, store, query, opts...).PrepareForEval(ctx)
 	if err != nil {
 		return nil, &PolicyError{Messages: []string{fmt.Sprintf("preparing %s: %v", query, err)}}
 	}

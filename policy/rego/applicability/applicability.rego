@@ -147,11 +147,52 @@ in_force contains id if {
 	law.in_force.from <= d
 }
 
-# territory_alts maps each law in force to its territorial test's judged
-# alternatives; territory, to its status.
-territory_alts := {id: judged(laws[id].territory, d) | some id in in_force} if d := on
+# ids are the laws' ids.
+ids := {id | some id, _ in laws}
 
-territory := {id: territorial(id, judged) | some id, judged in territory_alts}
+# fixed maps each law whose territorial test names only residences, on
+# every date (no business fact, no from or until), to those residences and
+# to what a consumer living elsewhere is told: its laws[] entry, but for
+# its reasons, and the one reason not_resident gives, but for the end of
+# its message (the residence). It does not read the request: the engine
+# computes it once per policy.
+fixed[id] := {
+	"residences": {r | some alt in law.territory.any; some r in alt.residence},
+	"entry": {"law": id, "applies": false, "citation": law.citation},
+	"reason": not_resident[id],
+	"outside": outside_text(id, [[alt, "not_met"] | some alt in law.territory.any]),
+} if {
+	some id, law in laws
+	count(law.territory.any) > 0
+	every alt in law.territory.any {
+		alt.residence
+		not alt.all
+		not alt.from
+		not alt.until
+	}
+}
+
+# fixed_ids are the laws with a fixed territory.
+fixed_ids := {id | some id, _ in fixed}
+
+# outside_ids are the laws in force whose fixed territory the consumer lives
+# outside: not met, whatever else the request says; outside maps each to
+# its laws[] entry.
+outside_ids := (in_force & fixed_ids) - {id | some id, f in fixed; residence in f.residences}
+
+outside := {id: object.union(f.entry, {"reasons": [object.union(f.reason, {"message": concat("", [f.outside, residence])})]}) |
+	some id in outside_ids
+	f := fixed[id]
+}
+
+# territory_alts maps each other law in force to its territorial test's
+# judged alternatives; judged_territory, to its status; territory maps
+# every law in force to its status.
+territory_alts := {id: judged(laws[id].territory, d) | some id in (in_force - outside_ids)} if d := on
+
+judged_territory := {id: territorial(id, judged) | some id, judged in territory_alts}
+
+territory := object.union({id: "not_met" | some id in outside_ids}, judged_territory)
 
 # territorial is a law's territorial status: an unknown one stays unknown
 # only for a consumer living in a territory the law names.
@@ -170,7 +211,7 @@ home(law) if {
 # within holds the ids of the laws in force whose territory the request is
 # in (or assumed in). Outside it, nothing else about a law is said.
 within contains id if {
-	some id, s in territory
+	some id, s in judged_territory
 	s != "not_met"
 }
 
@@ -292,7 +333,8 @@ note_text(alt) := sprintf(": %s", [alt.note]) if {
 # custom:
 #   citation: dsrkit reading § 6(a); the law's effective-date provision (law.in_force)
 reasons[id] contains lib.with_citation(lib.law_reason(id, "not_in_force", msg, rego.metadata.chain()), law.in_force.citation) if {
-	some id, law in laws
+	some id in (ids - in_force)
+	law := laws[id]
 	on < law.in_force.from
 	msg := sprintf("%s applies to requests received from %s; this one was received on %s", [id, law.in_force.from, on])
 }
@@ -308,21 +350,33 @@ reasons[id] contains lib.with_citation(lib.law_reason(id, "not_in_force", msg, r
 # description: The consumer lives outside the law's territory, or the business reaches them in none of the ways the law names.
 # custom:
 #   citation: dsrkit reading § 6(b); the law's territorial provision (law.territory)
-reasons[id] contains lib.traced(
+not_resident[id] := lib.traced(
 	{
 		"law": id,
 		"code": "not_resident",
-		"message": msg,
 		"citation": law.territory.citation,
 		"rule": lib.rule_name(rego.metadata.chain()),
 	},
 	rego.metadata.chain(),
 ) if {
-	some id, "not_met" in territory
-	law := laws[id]
-	judged := territory_alts[id]
-	msg := sprintf("%s covers %s; the consumer's residence is %s%s", [id, alternatives_text(judged), residence, business_text(judged)])
+	some id, law in laws
 }
+
+# The reason not_resident gives a law whose territory the consumer is
+# outside: the one in its entry for a fixed territory (outside); for
+# another, its message says what the request gives of the test.
+reasons[id] contains r if {
+	some id, entry in outside
+	some r in entry.reasons
+}
+
+reasons[id] contains object.union(not_resident[id], {"message": msg}) if {
+	some id, "not_met" in judged_territory
+	judged := territory_alts[id]
+	msg := concat("", [outside_text(id, judged), residence, business_text(judged)])
+}
+
+outside_text(id, judged) := sprintf("%s covers %s; the consumer's residence is ", [id, alternatives_text(judged)])
 
 business_text(judged) := sprintf("; the business: %s", [figures(judged)]) if {
 	some [alt, _] in judged
@@ -431,7 +485,7 @@ reasons[id] contains lib.traced(
 	rego.metadata.chain(),
 ) if {
 	some id in applies
-	territory[id] == "unknown"
+	judged_territory[id] == "unknown"
 	msg := sprintf("%s territorial scope could not be checked: %s (not given); %s is assumed to apply (never late)", [id, unknowns(territory_alts[id]), id])
 }
 
@@ -454,23 +508,26 @@ reasons[id] contains lib.traced(
 	law := laws[id]
 	msg := sprintf("%s applies on %s: in force from %s; territory: %s; relationship: %s; %s", [
 		id, on, law.in_force.from,
-		part(territory_alts[id], territory[id]),
+		part(territory_alts[id], judged_territory[id]),
 		relationship,
 		threshold_part(law),
 	])
 }
 
-# results is the laws[] block of a decision: every law considered.
-results := [r |
-	some id in sort(object.keys(all))
-	r := {
-		"law": id,
-		"applies": id in ids,
-		"citation": all[id].citation,
-		"reasons": sort(object.get(given, id, set())),
-	}
-] if {
-	all := laws
-	ids := applies
+# results is the laws[] block of a decision: every law considered. The
+# entry of a law whose fixed territory the consumer lives outside is the
+# one outside holds (reasons holds its reason too).
+results := [entries[id] | some id in law_ids] if {
 	given := reasons
+	entries := object.union(outside, {id: {
+		"law": id,
+		"applies": id in applies,
+		"citation": laws[id].citation,
+		"reasons": sort(object.get(given, id, set())),
+	} |
+		some id in (ids - outside_ids)
+	})
 }
+
+# law_ids are the ids of the laws, sorted.
+law_ids := sort(object.keys(laws))

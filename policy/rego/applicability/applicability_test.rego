@@ -200,3 +200,41 @@ test_unknown_territory_only_at_home if {
 	applicability.territory.GDPR == "not_met" with input as us
 	applicability.territory.GDPR == "met" with input as object.union(us, {"business": {"eu_establishment": true}})
 }
+
+# The laws[] entry of a law whose fixed territory the consumer lives
+# outside is written from fixed (outside): it is the entry every other law
+# gets, from reasons. Checked for a residence no law names, one another law
+# names, and one each law names.
+test_an_entry_outside_a_fixed_territory_is_the_generic_entry if {
+	some where in ["US-NY", "US-VA", "DE", "US-CA"]
+	inp := object.union(ca, {"consumer": {"residence": where}})
+	outside := applicability.outside with input as inp
+	reasons := applicability.reasons with input as inp
+	count(outside) > 0
+	every id, entry in outside {
+		entry == {
+			"law": id,
+			"applies": false,
+			"citation": applicability.laws[id].citation,
+			"reasons": sort(reasons[id]),
+		}
+	}
+}
+
+test_only_fixed_territories_are_fixed if {
+	applicability.fixed.VCDPA.residences == {"US-VA"}
+	not applicability.fixed.GDPR
+	not applicability.fixed.OCPA with data.dsrkit.laws as {"ocpa": {"law": object.union(oregon.ocpa.law, {"territory": {"citation": "territory", "any": [{"residence": {"US-OR"}, "from": "2024-07-01", "citation": "residents"}]}})}}
+}
+
+# A dated territory is judged on the date, for every request: outside it,
+# the reason says what the request gives of the test (no business facts
+# here).
+test_outside_a_dated_territory if {
+	dated := {"ocpa": {"law": object.union(oregon.ocpa.law, {"territory": {"citation": "territory", "any": [{"residence": {"US-OR"}, "from": "2024-07-01", "citation": "residents"}]}})}}
+	inp := {"received_at": "2026-12-01", "consumer": {"residence": "US-WA"}, "business": {}}
+	[r] := [r | some r in applicability.reasons.OCPA] with data.dsrkit.laws as dated with input as inp
+	r.code == "not_resident"
+	r.message == "OCPA covers residence in US-OR; the consumer's residence is US-WA"
+	r.rule == "data.dsrkit.applicability.not_resident"
+}
