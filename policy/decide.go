@@ -3,6 +3,7 @@ package policy
 import (
 	"cmp"
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -189,8 +190,13 @@ func (e *Engine) eval(ctx context.Context, p *compiled, kind string, doc map[str
 	if !ok {
 		return nil, fmt.Errorf("%s is not an object", entrypoints[kind])
 	}
+	if given, ok := decision["laws"]; ok && laws == nil && p.checked != nil {
+		if laws, err = p.checkLaws(given, e.checkLawResults); err != nil {
+			return nil, err
+		}
+	}
 	if laws != nil {
-		decision["laws"] = []any{} // its memo entry's copy, checked once, is written
+		decision["laws"] = []any{} // written as checked once (the memo's, or checkLaws's)
 	}
 	if err := checkServedCitations(decision); err != nil {
 		return nil, err
@@ -214,6 +220,26 @@ func (e *Engine) eval(ctx context.Context, p *compiled, kind string, doc map[str
 		dm.keep(echo, fields)
 	}
 	return writeOrdered(fields), nil
+}
+
+// checkLaws writes a decision's laws[] and checks it as checkFields does,
+// once for each laws[] written the same (of the last DefaultMemoSize): most
+// decisions share their laws[] with many others (the laws a consumer of one
+// place, of one business, is under).
+func (p *compiled) checkLaws(laws any, check func(any) error) ([]byte, error) {
+	b, err := json.Marshal(laws)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(b)
+	if p.checked.Contains(sum) {
+		return b, nil
+	}
+	if err := check(laws); err != nil {
+		return nil, err
+	}
+	p.checked.Add(sum, struct{}{})
+	return b, nil
 }
 
 // checkFields checks some of a decision's top-level fields on their own,

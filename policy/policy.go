@@ -14,6 +14,7 @@ package policy
 import (
 	"cmp"
 	"context"
+	"crypto/sha256"
 	"embed"
 	"encoding/json"
 	"fmt"
@@ -23,6 +24,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	lru "github.com/hashicorp/golang-lru/v2"
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/storage"
@@ -87,11 +89,12 @@ type compiled struct {
 	infoDoc  map[string]any                     // info as the JSON value a decision's "policy" holds
 	queries  map[string]*rego.PreparedEvalQuery // by request kind, and lawsQuery
 	kinds    []string
-	playbook *rules.Playbook          // applied to every request before the policy decides it
-	laws     []Law                    // every law's checked data, by id (LawData)
-	folds    []*ast.With              // the rules evaluated once (fold.go); none while the memo is off
-	memo     *memo                    // nil: off, or the policy cannot be memoised
-	decided  map[string]*decisionMemo // by kind; none: off, or the kind's decision cannot be memoised
+	playbook *rules.Playbook                         // applied to every request before the policy decides it
+	laws     []Law                                   // every law's checked data, by id (LawData)
+	folds    []*ast.With                             // the rules evaluated once (fold.go); none while the memo is off
+	checked  *lru.Cache[[sha256.Size]byte, struct{}] // the laws[] checked (checkLaws), by digest; nil while the memo is off
+	memo     *memo                                   // nil: off, or the policy cannot be memoised
+	decided  map[string]*decisionMemo                // by kind; none: off, or the kind's decision cannot be memoised
 }
 
 type config struct {
@@ -266,6 +269,9 @@ func build(ctx context.Context, cfg *config, tests bool) (*compiled, *source.Sou
 	}
 	if cfg.memoSize >= 0 {
 		if p.folds, err = fold(ctx, compiler, store); err != nil {
+			return nil, nil, err
+		}
+		if p.checked, err = lru.New[[sha256.Size]byte, struct{}](DefaultMemoSize); err != nil {
 			return nil, nil, err
 		}
 	}
