@@ -95,7 +95,7 @@ func (e *Engine) Laws(ctx context.Context, request []byte, opts ...DecideOption)
 	if err != nil {
 		return nil, err
 	}
-	input, err := ast.InterfaceToValue(doc)
+	input, err := p.input(doc)
 	if err != nil {
 		return nil, &EvalError{Kind: doc["kind"].(string), Err: err}
 	}
@@ -168,7 +168,7 @@ func (e *Engine) eval(ctx context.Context, p *compiled, kind string, doc map[str
 	if _, ok := p.queries[kind]; !ok {
 		return nil, fmt.Errorf("the policy has no rule for %q requests (%s)", kind, entrypoints[kind])
 	}
-	input, err := ast.InterfaceToValue(doc)
+	input, err := p.input(doc)
 	if err != nil {
 		return nil, err
 	}

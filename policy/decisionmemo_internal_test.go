@@ -200,9 +200,9 @@ func decisionKey(t *testing.T, eng *Engine, p *compiled, req []byte) (string, []
 	dm := p.decided[doc["kind"].(string)]
 	require.NotNil(t, dm)
 	require.NoError(t, applyPlaybook(p.playbook, doc))
-	v, err := ast.InterfaceToValue(doc)
+	v, err := p.input(doc)
 	require.NoError(t, err)
-	e, ok, err := dm.keyOf(context.Background(), doc, v.(ast.Object))
+	e, ok, err := dm.keyOf(context.Background(), doc, v)
 	if err != nil || !ok {
 		return "", nil, false
 	}

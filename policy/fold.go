@@ -122,14 +122,20 @@ func (w *walker) deterministic(r *ast.Rule, done map[*ast.Rule]bool) bool {
 // corpus, not waited for here).
 var foldTimeout = time.Second
 
+// foldInput is the member of the input through which the folded values
+// reach an evaluation (written in the query, they would make each query
+// that many times longer to prepare); no rule can see it (walker).
+const foldInput = "$dsrkit_fold"
+
 // fold evaluates the foldable rules once and returns the with modifiers
-// that lay their values over a query. Nothing is folded when one fails or
-// the fold takes longer than foldTimeout: plain evaluation then gives what
-// it gives. A rule that is undefined is not folded.
-func fold(parent context.Context, c *ast.Compiler, store storage.Store) ([]*ast.With, error) {
+// that lay their values over a query, from the input's foldInput member,
+// and that member's value. Nothing is folded when one fails or the fold
+// takes longer than foldTimeout: plain evaluation then gives what it
+// gives. A rule that is undefined is not folded.
+func fold(parent context.Context, c *ast.Compiler, store storage.Store) ([]*ast.With, *ast.Term, error) {
 	refs := foldable(c)
 	if len(refs) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	parts := make([]string, len(refs))
 	for i, ref := range refs {
@@ -138,84 +144,112 @@ func fold(parent context.Context, c *ast.Compiler, store storage.Store) ([]*ast.
 	asTerm := rego.GenerateJSON(func(t *ast.Term, _ *rego.EvalContext) (any, error) { return t, nil })
 	pq, err := newQuery(c, store, "["+strings.Join(parts, ", ")+"]", asTerm).PrepareForEval(parent)
 	if err != nil {
-		return nil, &PolicyError{Messages: []string{fmt.Sprintf("preparing the fold: %v", err)}}
+		return nil, nil, &PolicyError{Messages: []string{fmt.Sprintf("preparing the fold: %v", err)}}
 	}
 	ctx, cancel := context.WithTimeout(parent, foldTimeout)
 	defer cancel()
 	rs, err := pq.Eval(ctx)
 	if parent.Err() != nil {
-		return nil, parent.Err()
+		return nil, nil, parent.Err()
 	}
 	if err != nil || len(rs) != 1 || len(rs[0].Expressions) != 1 {
-		return nil, nil //nolint:nilerr // one fails: evaluated plainly, which gives its error
+		return nil, nil, nil //nolint:nilerr // one fails: evaluated plainly, which gives its error
 	}
-	values := rs[0].Expressions[0].Value.(*ast.Term).Value.(*ast.Array)
+	got := rs[0].Expressions[0].Value.(*ast.Term).Value.(*ast.Array)
 	var withs []*ast.With
+	values := ast.NewObject()
 	for i, ref := range refs {
-		if v := values.Elem(i).Value.(*ast.Array); v.Len() == 1 {
-			withs = append(withs, &ast.With{Target: ast.NewTerm(ref), Value: v.Elem(0)})
+		if v := got.Elem(i).Value.(*ast.Array); v.Len() == 1 {
+			name := ast.StringTerm(ref.String())
+			values.Insert(name, v.Elem(0))
+			from := ast.RefTerm(ast.InputRootDocument, ast.StringTerm(foldInput), name)
+			withs = append(withs, &ast.With{Target: ast.NewTerm(ref), Value: from})
 		}
 	}
-	return withs, nil
+	if len(withs) == 0 {
+		return nil, nil, nil
+	}
+	return withs, ast.NewTerm(values), nil
 }
 
-// withFolds is the option that evaluates query with the folds laid over
-// it (folded); none without folds.
-func withFolds(c *ast.Compiler, query string, folds []*ast.With) ([]func(*rego.Rego), error) {
-	body, err := folded(c, query, folds)
+// folder lays the folds over queries: each query gets the folds it can
+// reach (each with costs every evaluation a little).
+type folder struct {
+	c     *ast.Compiler
+	folds []*ast.With
+	under map[*ast.Rule]map[string]bool // the fold targets a rule may read, its own path among them
+}
+
+func newFolder(c *ast.Compiler, folds []*ast.With) *folder {
+	return &folder{c: c, folds: folds, under: map[*ast.Rule]map[string]bool{}}
+}
+
+// options are the options that evaluate query with its folds; none
+// without folds.
+func (f *folder) options(query string) ([]func(*rego.Rego), error) {
+	body, err := f.body(query)
 	if body == nil {
 		return nil, err
 	}
 	return []func(*rego.Rego){rego.ParsedQuery(body)}, nil
 }
 
-// folded is query with the folds it can reach laid over each of its
-// expressions (but for a target an expression already replaces): each
-// with costs every evaluation a little. Nil without folds.
-func folded(c *ast.Compiler, query string, folds []*ast.With) (ast.Body, error) {
-	if len(folds) == 0 {
+// body is query with the folds it can reach laid over each of its
+// expressions (but for a target an expression already replaces). Nil
+// without folds.
+func (f *folder) body(query string) (ast.Body, error) {
+	if f == nil || len(f.folds) == 0 {
 		return nil, nil
 	}
 	body, err := ast.ParseBody(query)
 	if err != nil {
 		return nil, err
 	}
-	reached := reachable(c, body)
+	reached := map[string]bool{}
+	ast.WalkRefs(body, func(ref ast.Ref) bool {
+		f.reachRef(ref, reached)
+		return false
+	})
 	for _, e := range body {
 		taken := map[string]bool{}
 		for _, w := range e.With {
 			taken[w.Target.String()] = true
 		}
-		for _, f := range folds {
-			if t := f.Target.String(); reached[t] && !taken[t] {
-				e.With = append(e.With, f)
+		for _, w := range f.folds {
+			if t := w.Target.String(); reached[t] && !taken[t] {
+				e.With = append(e.With, w)
 			}
 		}
 	}
 	return body, nil
 }
 
-// reachable holds the paths of the rules an evaluation of body may read.
-func reachable(c *ast.Compiler, body ast.Body) map[string]bool {
-	reached := map[string]bool{}
-	seen := map[*ast.Rule]bool{}
-	var reach func(ref ast.Ref)
-	reach = func(ref ast.Ref) {
-		if !ref.HasPrefix(ast.DefaultRootRef) {
-			return
-		}
-		for _, r := range c.GetRulesDynamicWithOpts(ref, ast.RulesOptions{}) {
-			if seen[r] {
-				continue
-			}
-			seen[r] = true
-			reached[r.Path().String()] = true
-			visit(r, reach, nil)
+// reachRef adds to into the fold targets an evaluation of ref may read.
+func (f *folder) reachRef(ref ast.Ref, into map[string]bool) {
+	if !ref.HasPrefix(ast.DefaultRootRef) {
+		return
+	}
+	for _, r := range f.c.GetRulesDynamicWithOpts(ref, ast.RulesOptions{}) {
+		for t := range f.reach(r) {
+			into[t] = true
 		}
 	}
-	ast.WalkRefs(body, func(ref ast.Ref) bool {
-		reach(ref)
-		return false
-	})
-	return reached
+}
+
+// reach is the set of fold targets rule r may read, r's own path among
+// them: worked out once per rule (the compiler refuses recursion).
+func (f *folder) reach(r *ast.Rule) map[string]bool {
+	if got, ok := f.under[r]; ok {
+		return got
+	}
+	got := map[string]bool{}
+	f.under[r] = got
+	path := r.Path().String()
+	for _, w := range f.folds {
+		if w.Target.String() == path {
+			got[path] = true
+		}
+	}
+	visit(r, func(ref ast.Ref) { f.reachRef(ref, got) }, nil)
+	return got
 }

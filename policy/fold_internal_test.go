@@ -77,7 +77,7 @@ slowdown := count([1 | some i in slow_chars; some j in slow_chars; some k in slo
 	require.NoError(t, err)
 	require.Contains(t, foldedOf(t, fsys), "data.dsrkit.applicability.fixed_ids")
 	start := time.Now()
-	folds, err := fold(context.Background(), c, inmem.NewFromObject(src.Data))
+	folds, _, err := fold(context.Background(), c, inmem.NewFromObject(src.Data))
 	require.NoError(t, err)
 	assert.Empty(t, folds)
 	assert.Less(t, time.Since(start), 5*time.Second)
@@ -91,10 +91,10 @@ func TestFoldsAreLaidWhereTheyAreRead(t *testing.T) {
 	require.NoError(t, err)
 	c, err := compile(src)
 	require.NoError(t, err)
-	folds, err := fold(context.Background(), c, inmem.NewFromObject(src.Data))
+	folds, _, err := fold(context.Background(), c, inmem.NewFromObject(src.Data))
 	require.NoError(t, err)
 	targets := func(kind string) []string {
-		body, err := folded(c, entrypoints[kind], folds)
+		body, err := newFolder(c, folds).body(entrypoints[kind])
 		require.NoError(t, err)
 		var out []string
 		for _, w := range body[0].With {

@@ -156,7 +156,7 @@ func readsNamedMember(ref ast.Ref) bool {
 		return false
 	}
 	name, ok := ref[1].Value.(ast.String)
-	return ok && string(name) != memoInput
+	return ok && string(name) != memoInput && string(name) != foldInput
 }
 
 // walk adds what rule r (inside the package, or a function it calls) reads
@@ -429,7 +429,7 @@ func (en *memoEntry) lawsJSON(check func(any) error) []byte {
 
 // newMemo prepares the memo's queries over a compiled policy, for each of
 // queries (by name); nil when the package cannot be memoised.
-func newMemo(ctx context.Context, c *ast.Compiler, store storage.Store, queries map[string]string, folds []*ast.With, size int) (*memo, error) {
+func newMemo(ctx context.Context, c *ast.Compiler, store storage.Store, queries map[string]string, folds *folder, size int) (*memo, error) {
 	if size <= 0 {
 		return nil, nil // off
 	}
@@ -446,7 +446,7 @@ func newMemo(ctx context.Context, c *ast.Compiler, store storage.Store, queries 
 	}
 	asTerm := rego.GenerateJSON(func(t *ast.Term, _ *rego.EvalContext) (any, error) { return t, nil })
 	prep := func(query string, extra ...func(*rego.Rego)) (*rego.PreparedEvalQuery, error) {
-		opts, err := withFolds(c, query, folds)
+		opts, err := folds.options(query)
 		if err != nil {
 			return nil, err
 		}

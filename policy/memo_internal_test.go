@@ -364,11 +364,11 @@ func redrawnPairs(t *testing.T, seed, reqSeed uint64, n int) [][2][]byte {
 func memoKeyAndValues(t *testing.T, p *compiled, doc map[string]any) (string, string) {
 	t.Helper()
 	require.NoError(t, applyPlaybook(p.playbook, doc))
-	v, err := ast.InterfaceToValue(doc)
+	v, err := p.input(doc)
 	require.NoError(t, err)
-	key, err := p.memo.keyOf(context.Background(), doc, v.(ast.Object))
+	key, err := p.memo.keyOf(context.Background(), doc, v)
 	require.NoError(t, err)
-	values, err := p.memo.evaluate(context.Background(), v.(ast.Object))
+	values, err := p.memo.evaluate(context.Background(), v)
 	require.NoError(t, err)
 	if values == nil {
 		return key, "(undefined)"

@@ -92,6 +92,7 @@ type compiled struct {
 	playbook *rules.Playbook                         // applied to every request before the policy decides it
 	laws     []Law                                   // every law's checked data, by id (LawData)
 	folds    []*ast.With                             // the rules evaluated once (fold.go); none while the memo is off
+	folded   *ast.Term                               // their values: the input's foldInput member
 	checked  *lru.Cache[[sha256.Size]byte, struct{}] // the laws[] checked (checkLaws), by digest; nil while the memo is off
 	memo     *memo                                   // nil: off, or the policy cannot be memoised
 	decided  map[string]*decisionMemo                // by kind; none: off, or the kind's decision cannot be memoised
@@ -268,18 +269,19 @@ func build(ctx context.Context, cfg *config, tests bool) (*compiled, *source.Sou
 		return nil, nil, err
 	}
 	if cfg.memoSize >= 0 {
-		if p.folds, err = fold(ctx, compiler, store); err != nil {
+		if p.folds, p.folded, err = fold(ctx, compiler, store); err != nil {
 			return nil, nil, err
 		}
 		if p.checked, err = lru.New[[sha256.Size]byte, struct{}](DefaultMemoSize); err != nil {
 			return nil, nil, err
 		}
 	}
+	folds := newFolder(compiler, p.folds)
 	for kind, query := range entrypoints {
 		if len(compiler.GetRulesExact(ast.MustParseRef(query))) == 0 {
 			continue
 		}
-		pq, err := prepare(ctx, compiler, store, query, p.folds)
+		pq, err := prepare(ctx, compiler, store, query, folds)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -289,7 +291,7 @@ func build(ctx context.Context, cfg *config, tests bool) (*compiled, *source.Sou
 	if len(p.queries) == 0 {
 		return nil, nil, &PolicyError{Messages: []string{cfg.name + ": the policy decides no request kind (no data.dsrkit.<kind>.decision rule)"}}
 	}
-	if p.queries[lawsQuery], err = prepare(ctx, compiler, store, lawsQuery, p.folds); err != nil {
+	if p.queries[lawsQuery], err = prepare(ctx, compiler, store, lawsQuery, folds); err != nil {
 		return nil, nil, err
 	}
 	if p.laws, err = checkLaws(ctx, compiler, store); err != nil {
@@ -302,7 +304,7 @@ func build(ctx context.Context, cfg *config, tests bool) (*compiled, *source.Sou
 	for _, kind := range p.kinds {
 		memoised[kind] = entrypoints[kind]
 	}
-	if p.memo, err = newMemo(ctx, compiler, store, memoised, p.folds, cmp.Or(cfg.memoSize, DefaultMemoSize)); err != nil {
+	if p.memo, err = newMemo(ctx, compiler, store, memoised, folds, cmp.Or(cfg.memoSize, DefaultMemoSize)); err != nil {
 		return nil, nil, err
 	}
 	p.decided = map[string]*decisionMemo{}
@@ -317,6 +319,23 @@ func build(ctx context.Context, cfg *config, tests bool) (*compiled, *source.Sou
 	}
 	slices.Sort(p.kinds)
 	return p, src, nil
+}
+
+// input is a request as the prepared queries read it: with the folded
+// values, if any, in their member.
+func (p *compiled) input(doc map[string]any) (ast.Object, error) {
+	v, err := ast.InterfaceToValue(doc)
+	if err != nil {
+		return nil, err
+	}
+	input, ok := v.(ast.Object)
+	if !ok {
+		return nil, fmt.Errorf("the request is not an object")
+	}
+	if p.folded != nil {
+		input.Insert(ast.StringTerm(foldInput), p.folded)
+	}
+	return input, nil
 }
 
 // jsonValue is v as the generic JSON value (objects, arrays, json.Number)
@@ -336,11 +355,11 @@ func jsonValue(v any) (map[string]any, error) {
 // prepare prepares one query over the compiled policy, with strict
 // built-in errors so that a failing date computation is an error, and the
 // folded rules' values laid over it.
-func prepare(ctx context.Context, compiler *ast.Compiler, store storage.Store, query string, folds []*ast.With) (*rego.PreparedEvalQuery, error) {
+func prepare(ctx context.Context, compiler *ast.Compiler, store storage.Store, query string, folds *folder) (*rego.PreparedEvalQuery, error) {
 	if len(compiler.GetRulesExact(ast.MustParseRef(query))) == 0 {
 		return nil, &PolicyError{Messages: []string{"the policy has no rule " + query}}
 	}
-	opts, err := withFolds(compiler, query, folds)
+	opts, err := folds.options(query)
 	if err != nil {
 		return nil, err
 	}

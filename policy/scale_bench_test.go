@@ -340,7 +340,7 @@ func evalWork(t *testing.T, eng *Engine, req []byte) int {
 	doc, err := eng.validate(req, nil)
 	require.NoError(t, err)
 	require.NoError(t, applyPlaybook(p.playbook, doc))
-	input, err := ast.InterfaceToValue(doc)
+	input, err := p.input(doc)
 	require.NoError(t, err)
 	w := &workCounter{keys: map[workFrame]int{}}
 	kind := doc["kind"].(string)

@@ -87,6 +87,7 @@ func inputSchema() (any, error) {
 	props := s.(map[string]any)["properties"].(map[string]any)
 	props["playbook"] = map[string]any{"type": "object"}
 	props[memoInput] = map[string]any{"type": "object"}
+	props[foldInput] = map[string]any{"type": "object"}
 	return s, nil
 }
 
