@@ -634,8 +634,9 @@ func WithMemo(size int) Option {
 	}
 }
 
-// WithoutMemo turns the applicability and decision memos off: every
-// request is evaluated in full.
+// WithoutMemo turns the applicability and decision memos off, and the
+// fold (fold.go): every request is evaluated in full, plainly, as OPA
+// itself would evaluate the policy.
 func WithoutMemo() Option {
 	return func(c *config) error {
 		c.memoSize = -1
