@@ -191,12 +191,12 @@ func (e *Engine) eval(ctx context.Context, p *compiled, kind string, doc map[str
 		return nil, fmt.Errorf("%s is not an object", entrypoints[kind])
 	}
 	if given, ok := decision["laws"]; ok && laws == nil && p.checked != nil {
-		if laws, err = p.checkLaws(given, e.checkLawResults); err != nil {
+		if laws, err = p.writtenLaws(given, e.checkLawResults); err != nil {
 			return nil, err
 		}
 	}
 	if laws != nil {
-		decision["laws"] = []any{} // written as checked once (the memo's, or checkLaws's)
+		decision["laws"] = []any{} // written as checked once (the memo's, or writtenLaws's)
 	}
 	if err := checkServedCitations(decision); err != nil {
 		return nil, err
@@ -222,11 +222,11 @@ func (e *Engine) eval(ctx context.Context, p *compiled, kind string, doc map[str
 	return writeOrdered(fields), nil
 }
 
-// checkLaws writes a decision's laws[] and checks it as checkFields does,
+// writtenLaws writes a decision's laws[] and checks it as checkFields does,
 // once for each laws[] written the same (of the last DefaultMemoSize): most
 // decisions share their laws[] with many others (the laws a consumer of one
 // place, of one business, is under).
-func (p *compiled) checkLaws(laws any, check func(any) error) ([]byte, error) {
+func (p *compiled) writtenLaws(laws any, check func(any) error) ([]byte, error) {
 	b, err := json.Marshal(laws)
 	if err != nil {
 		return nil, err

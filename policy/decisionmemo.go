@@ -26,7 +26,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"strings"
 	"sync/atomic"
 
 	lru "github.com/hashicorp/golang-lru/v2"
@@ -170,12 +169,7 @@ func newDecisionMemo(ctx context.Context, c *ast.Compiler, store storage.Store, 
 	if err != nil {
 		return nil, nil //nolint:nilerr // not memoisable: decided every time
 	}
-	parts := make([]string, len(plan.rules))
-	for i, r := range plan.rules {
-		parts[i] = fmt.Sprintf("[x | x := %s]", r)
-	}
-	query := fmt.Sprintf("[[%s], [x | x := %s]]", strings.Join(parts, ", "), echoRule)
-	asTerm := rego.GenerateJSON(func(t *ast.Term, _ *rego.EvalContext) (any, error) { return t, nil })
+	query := fmt.Sprintf("[%s, [x | x := %s]]", valuesOf(plan.rules), echoRule)
 	pq, err := newQuery(c, store, query, asTerm).PrepareForEval(ctx)
 	if err != nil {
 		return nil, &PolicyError{Messages: []string{fmt.Sprintf("preparing the decision memo's %s: %v", query, err)}}

@@ -2,9 +2,9 @@ package policy
 
 // Folding (issue 16). Some of a policy's rules do not read the request:
 // the law data gathered by id (data.dsrkit.applicability.laws), the texts
-// of a law's tests, the laws[] entries of the laws whose territory a
-// consumer living in a given place is outside. Plain evaluation computes
-// them again for every request. When it compiles the policy, the engine
+// of the laws' fixed territories and their not_resident reason but for
+// its message (applicability.fixed), the items' exception maps. Plain
+// evaluation computes them again for every request. When it compiles the policy, the engine
 // finds, from the policy itself, the rules that
 //
 //   - take no arguments and are referred to by name (a ground reference)
@@ -13,8 +13,9 @@ package policy
 //   - do not depend on the input (nor on a rule or function that does),
 //     use no with and call no built-in that is not deterministic;
 //
-// evaluates them once, and lays their values over every evaluation of a
-// decision with `with`, as the memo lays its values. A legal editor who
+// evaluates them once, and lays their values over each query that can
+// reach them with `with`, from a member of the input, as the memo lays its
+// values. A legal editor who
 // makes such a rule read the request takes it out of the fold; the
 // engine never holds a hand list of them. WithoutMemo evaluates the policy
 // plainly: no fold, no memo. The differential test checks that the two
@@ -23,7 +24,6 @@ package policy
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -137,12 +137,7 @@ func fold(parent context.Context, c *ast.Compiler, store storage.Store) ([]*ast.
 	if len(refs) == 0 {
 		return nil, nil, nil
 	}
-	parts := make([]string, len(refs))
-	for i, ref := range refs {
-		parts[i] = fmt.Sprintf("[x | x := %s]", ref)
-	}
-	asTerm := rego.GenerateJSON(func(t *ast.Term, _ *rego.EvalContext) (any, error) { return t, nil })
-	pq, err := newQuery(c, store, "["+strings.Join(parts, ", ")+"]", asTerm).PrepareForEval(parent)
+	pq, err := newQuery(c, store, valuesOf(refs), asTerm).PrepareForEval(parent)
 	if err != nil {
 		return nil, nil, &PolicyError{Messages: []string{fmt.Sprintf("preparing the fold: %v", err)}}
 	}

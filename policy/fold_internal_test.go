@@ -2,7 +2,6 @@ package policy
 
 import (
 	"context"
-	"errors"
 	"io/fs"
 	"testing"
 	"time"
@@ -51,7 +50,7 @@ func TestFoldIsDerivedFromThePolicy(t *testing.T) {
 	}
 
 	edited := foldedOf(t, embeddedWithEdit(t, "applicability/applicability.rego",
-		`fixed_ids := {id | some id, _ in fixed}`,
+		`fixed_ids := object.keys(fixed)`,
 		`fixed_ids := {id | some id, _ in fixed; not input.consumer.deceased}`))
 	assert.NotContains(t, edited, "data.dsrkit.applicability.fixed_ids")
 	assert.Contains(t, edited, "data.dsrkit.applicability.fixed")
@@ -65,7 +64,7 @@ func TestFoldGivesUpOnASlowPolicy(t *testing.T) {
 	defer func(d time.Duration) { foldTimeout = d }(foldTimeout)
 	foldTimeout = 100 * time.Millisecond
 	fsys := embeddedWithEdit(t, "applicability/applicability.rego",
-		`fixed_ids := {id | some id, _ in fixed}`,
+		`fixed_ids := object.keys(fixed)`,
 		`fixed_ids := {id | some id, _ in fixed; slowdown == 0}
 
 slow_chars := split(sprintf("%0300d", [0]), "")
@@ -106,31 +105,4 @@ func TestFoldsAreLaidWhereTheyAreRead(t *testing.T) {
 	assert.NotContains(t, targets(KindOptOut), "data.dsrkit.items.exceptions")
 	assert.Contains(t, targets(KindOptOut), "data.dsrkit.applicability.fixed")
 	assert.Less(t, len(targets(KindOptOut)), len(folds))
-}
-
-// A decision's laws[] is checked once for each laws[] written the same; a
-// laws[] that fails its check is checked again every time it comes.
-func TestLawsAreCheckedOnceForEachLawsWrittenTheSame(t *testing.T) {
-	t.Parallel()
-	p, _, err := build(context.Background(), &config{fsys: Embedded(), name: "embedded"}, false)
-	require.NoError(t, err)
-	calls := 0
-	ok := func(any) error { calls++; return nil }
-	bad := func(any) error { calls++; return errors.New("breaks the contract") }
-	a := []any{map[string]any{"law": "CCPA"}}
-	b := []any{map[string]any{"law": "VCDPA"}}
-	for range 3 {
-		_, err := p.checkLaws(a, ok)
-		require.NoError(t, err)
-	}
-	assert.Equal(t, 1, calls)
-	_, err = p.checkLaws(b, ok)
-	require.NoError(t, err)
-	assert.Equal(t, 2, calls)
-	c := []any{map[string]any{"law": "UCPA"}}
-	for range 2 {
-		_, err := p.checkLaws(c, bad)
-		require.Error(t, err)
-	}
-	assert.Equal(t, 4, calls)
 }

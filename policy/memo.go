@@ -427,6 +427,20 @@ func (en *memoEntry) lawsJSON(check func(any) error) []byte {
 	return en.laws
 }
 
+// asTerm makes a prepared query give its result as an AST term, not as a
+// Go value.
+var asTerm = rego.GenerateJSON(func(t *ast.Term, _ *rego.EvalContext) (any, error) { return t, nil })
+
+// valuesOf is a query for the values of refs, in order, each as [value],
+// or [] when it is undefined.
+func valuesOf(refs []ast.Ref) string {
+	parts := make([]string, len(refs))
+	for i, r := range refs {
+		parts[i] = fmt.Sprintf("[x | x := %s]", r)
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
+}
+
 // newMemo prepares the memo's queries over a compiled policy, for each of
 // queries (by name); nil when the package cannot be memoised.
 func newMemo(ctx context.Context, c *ast.Compiler, store storage.Store, queries map[string]string, folds *folder, size int) (*memo, error) {
@@ -444,7 +458,6 @@ func newMemo(ctx context.Context, c *ast.Compiler, store storage.Store, queries 
 	if m.seen, err = lru.New[string, struct{}](size); err != nil {
 		return nil, err
 	}
-	asTerm := rego.GenerateJSON(func(t *ast.Term, _ *rego.EvalContext) (any, error) { return t, nil })
 	prep := func(query string, extra ...func(*rego.Rego)) (*rego.PreparedEvalQuery, error) {
 		opts, err := folds.options(query)
 		if err != nil {
@@ -457,11 +470,7 @@ func newMemo(ctx context.Context, c *ast.Compiler, store storage.Store, queries 
 		return &pq, nil
 	}
 	if len(plan.rules) > 0 {
-		parts := make([]string, len(plan.rules))
-		for i, r := range plan.rules {
-			parts[i] = fmt.Sprintf("[x | x := %s]", r)
-		}
-		if m.key, err = prep("["+strings.Join(parts, ", ")+"]", asTerm); err != nil {
+		if m.key, err = prep(valuesOf(plan.rules), asTerm); err != nil {
 			return nil, err
 		}
 	}

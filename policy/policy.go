@@ -93,7 +93,7 @@ type compiled struct {
 	laws     []Law                                   // every law's checked data, by id (LawData)
 	folds    []*ast.With                             // the rules evaluated once (fold.go); none while the memo is off
 	folded   *ast.Term                               // their values: the input's foldInput member
-	checked  *lru.Cache[[sha256.Size]byte, struct{}] // the laws[] checked (checkLaws), by digest; nil while the memo is off
+	checked  *lru.Cache[[sha256.Size]byte, struct{}] // the laws[] checked (writtenLaws), by digest; nil while the memo is off
 	memo     *memo                                   // nil: off, or the policy cannot be memoised
 	decided  map[string]*decisionMemo                // by kind; none: off, or the kind's decision cannot be memoised
 }

@@ -148,7 +148,7 @@ in_force contains id if {
 }
 
 # ids are the laws' ids.
-ids := {id | some id, _ in laws}
+ids := object.keys(laws)
 
 # fixed maps each law whose territorial test names only residences, on
 # every date (no business fact, no from or until), to those residences and
@@ -173,7 +173,7 @@ fixed[id] := {
 }
 
 # fixed_ids are the laws with a fixed territory.
-fixed_ids := {id | some id, _ in fixed}
+fixed_ids := object.keys(fixed)
 
 # outside_ids are the laws in force whose fixed territory the consumer lives
 # outside: not met, whatever else the request says; outside maps each to
@@ -517,7 +517,7 @@ reasons[id] contains lib.traced(
 # results is the laws[] block of a decision: every law considered. The
 # entry of a law whose fixed territory the consumer lives outside is the
 # one outside holds (reasons holds its reason too).
-results := [entries[id] | some id in law_ids] if {
+results := [entries[id] | some id in sort(ids)] if {
 	given := reasons
 	entries := object.union(outside, {id: {
 		"law": id,
@@ -528,6 +528,3 @@ results := [entries[id] | some id in law_ids] if {
 		some id in (ids - outside_ids)
 	})
 }
-
-# law_ids are the ids of the laws, sorted.
-law_ids := sort(object.keys(laws))
