@@ -178,12 +178,24 @@ fixed_ids := object.keys(fixed)
 # outside_ids are the laws in force whose fixed territory the consumer lives
 # outside: not met, whatever else the request says; outside maps each to
 # its laws[] entry.
-outside_ids := (in_force & fixed_ids) - {id | some id, f in fixed; residence in f.residences}
+outside_ids := (in_force & fixed_ids) - object.get(fixed_at, residence, set())
 
-outside := {id: object.union(f.entry, {"reasons": [object.union(f.reason, {"message": concat("", [f.outside, residence])})]}) |
-	some id in outside_ids
-	f := fixed[id]
+# fixed_at maps each residence a fixed territory names to the laws whose
+# territory it is in.
+fixed_at[r] contains id if {
+	some id, f in fixed
+	some r in f.residences
 }
+
+outside := object.filter(outside_at[residence], outside_ids)
+
+outside := {id: outside_entry(id, residence) | some id in outside_ids} if not outside_at[residence]
+
+# outside_at maps each residence a fixed territory names to the entries of
+# the fixed laws whose territory it is outside, written once per policy.
+outside_at[r] := {id: outside_entry(id, r) | some id in (fixed_ids - inside)} if some r, inside in fixed_at
+
+outside_entry(id, r) := object.union(fixed[id].entry, {"reasons": [object.union(fixed[id].reason, {"message": concat("", [fixed[id].outside, r])})]})
 
 # territory_alts maps each other law in force to its territorial test's
 # judged alternatives; judged_territory, to its status; territory maps

@@ -221,6 +221,19 @@ test_an_entry_outside_a_fixed_territory_is_the_generic_entry if {
 	}
 }
 
+# A residence a fixed territory names gets the entries written once
+# (outside_at); any other, entries written for the request: the same.
+test_entries_written_once_are_those_written_for_the_request if {
+	every where in ["US-VA", "US-CA", "US-TX"] {
+		applicability.outside_at[where]
+		inp := object.union(ca, {"consumer": {"residence": where}})
+		once := applicability.outside with input as inp
+		for_the_request := applicability.outside with input as inp with applicability.outside_at as {}
+		count(once) > 0
+		once == for_the_request
+	}
+}
+
 test_only_fixed_territories_are_fixed if {
 	applicability.fixed.VCDPA.residences == {"US-VA"}
 	not applicability.fixed.GDPR
