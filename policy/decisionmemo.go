@@ -50,7 +50,7 @@ type decisionPlan struct {
 
 // analyseDecision walks the decision rule entry for its plan. It returns an
 // error saying why the decision cannot be memoised.
-func analyseDecision(c *ast.Compiler, entry ast.Ref) (*decisionPlan, error) {
+func analyseDecision(c *analysis, entry ast.Ref) (*decisionPlan, error) {
 	request, echo := ast.MustParseRef(requestPackage), ast.MustParseRef(echoRule)
 	entries := c.GetRulesExact(entry)
 	if len(entries) == 0 {
@@ -85,9 +85,9 @@ func analyseDecision(c *ast.Compiler, entry ast.Ref) (*decisionPlan, error) {
 // the object.union that is its value, and only if r is the decision rule
 // entry: in the compiled rule, `__e = echo; object.union(x, __e, __v)`
 // with __v the rule's value, __e and __v used nowhere else.
-func echoesOnly(c *ast.Compiler, r *ast.Rule, entry, echo ast.Ref) error {
+func echoesOnly(c *analysis, r *ast.Rule, entry, echo ast.Ref) error {
 	reads := 0
-	visit(r, func(ref ast.Ref) {
+	c.visit(r, func(ref ast.Ref) {
 		if !ref.HasPrefix(ast.DefaultRootRef) || !mayReach(ref, echo) {
 			return
 		}
@@ -161,7 +161,7 @@ type decided struct {
 	size  int64    // of segs and of the key
 }
 
-func newDecisionMemo(ctx context.Context, c *ast.Compiler, store storage.Store, entry string, size int) (*decisionMemo, error) {
+func newDecisionMemo(ctx context.Context, c *analysis, store storage.Store, entry string, size int) (*decisionMemo, error) {
 	if size <= 0 {
 		return nil, nil // off
 	}
@@ -170,7 +170,7 @@ func newDecisionMemo(ctx context.Context, c *ast.Compiler, store storage.Store, 
 		return nil, nil //nolint:nilerr // not memoisable: decided every time
 	}
 	query := fmt.Sprintf("[%s, [x | x := %s]]", valuesOf(plan.rules), echoRule)
-	pq, err := newQuery(c, store, query, asTerm).PrepareForEval(ctx)
+	pq, err := newQuery(c.Compiler, store, query, asTerm).PrepareForEval(ctx)
 	if err != nil {
 		return nil, &PolicyError{Messages: []string{fmt.Sprintf("preparing the decision memo's %s: %v", query, err)}}
 	}

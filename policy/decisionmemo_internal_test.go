@@ -23,7 +23,7 @@ func decisionPlanOf(t *testing.T, fsys fs.FS, kind string) (*decisionPlan, error
 	require.NoError(t, err)
 	c, err := compile(src)
 	require.NoError(t, err)
-	return analyseDecision(c, ast.MustParseRef(entrypoints[kind]))
+	return analyseDecision(newAnalysis(c), ast.MustParseRef(entrypoints[kind]))
 }
 
 func decisionPathsOf(plan *decisionPlan) []string {

@@ -33,7 +33,7 @@ import (
 
 // foldable lists the paths of the rules the engine may evaluate once,
 // sorted.
-func foldable(c *ast.Compiler) []ast.Ref {
+func foldable(c *analysis) []ast.Ref {
 	w := newWalker(c, func(*ast.Rule) bool { return false })
 	pure := map[*ast.Rule]bool{}
 	found := map[string]ast.Ref{}
@@ -42,11 +42,11 @@ func foldable(c *ast.Compiler) []ast.Ref {
 			if len(r.Head.Args) == 0 && !w.dependsOnInput(r) {
 				continue // folded itself, or read only by rules that are
 			}
-			visit(r, func(ref ast.Ref) {
+			c.visit(r, func(ref ast.Ref) {
 				if !ref.HasPrefix(ast.DefaultRootRef) {
 					return
 				}
-				path, rules := rulePath(c, ref)
+				path, rules := rulePath(c.Compiler, ref)
 				if literal(rules) {
 					return // as cheap to evaluate as to lay over
 				}
@@ -102,7 +102,7 @@ func (w *walker) deterministic(r *ast.Rule, done map[*ast.Rule]bool) bool {
 	}
 	done[r] = true // in progress (a cycle the compiler refuses)
 	d := true
-	visit(r, func(ref ast.Ref) {
+	w.c.visit(r, func(ref ast.Ref) {
 		if d && ref.HasPrefix(ast.DefaultRootRef) {
 			for _, q := range w.c.GetRulesDynamicWithOpts(ref, ast.RulesOptions{}) {
 				d = d && w.deterministic(q, done)
@@ -132,12 +132,12 @@ const foldInput = "$dsrkit_fold"
 // and that member's value. Nothing is folded when one fails or the fold
 // takes longer than foldTimeout: plain evaluation then gives what it
 // gives. A rule that is undefined is not folded.
-func fold(parent context.Context, c *ast.Compiler, store storage.Store) ([]*ast.With, *ast.Term, error) {
+func fold(parent context.Context, c *analysis, store storage.Store) ([]*ast.With, *ast.Term, error) {
 	refs := foldable(c)
 	if len(refs) == 0 {
 		return nil, nil, nil
 	}
-	pq, err := newQuery(c, store, valuesOf(refs), asTerm).PrepareForEval(parent)
+	pq, err := newQuery(c.Compiler, store, valuesOf(refs), asTerm).PrepareForEval(parent)
 	if err != nil {
 		return nil, nil, &PolicyError{Messages: []string{fmt.Sprintf("preparing the fold: %v", err)}}
 	}
@@ -170,12 +170,12 @@ func fold(parent context.Context, c *ast.Compiler, store storage.Store) ([]*ast.
 // folder lays the folds over queries: each query gets the folds it can
 // reach (each with costs every evaluation a little).
 type folder struct {
-	c     *ast.Compiler
+	c     *analysis
 	folds []*ast.With
 	under map[*ast.Rule]map[string]bool // the fold targets a rule may read, its own path among them
 }
 
-func newFolder(c *ast.Compiler, folds []*ast.With) *folder {
+func newFolder(c *analysis, folds []*ast.With) *folder {
 	return &folder{c: c, folds: folds, under: map[*ast.Rule]map[string]bool{}}
 }
 
@@ -245,6 +245,6 @@ func (f *folder) reach(r *ast.Rule) map[string]bool {
 			got[path] = true
 		}
 	}
-	visit(r, func(ref ast.Ref) { f.reachRef(ref, got) }, nil)
+	f.c.visit(r, func(ref ast.Ref) { f.reachRef(ref, got) }, nil)
 	return got
 }

@@ -18,7 +18,7 @@ func foldedOf(t *testing.T, fsys fs.FS) []string {
 	c, err := compile(src)
 	require.NoError(t, err)
 	var out []string
-	for _, r := range foldable(c) {
+	for _, r := range foldable(newAnalysis(c)) {
 		out = append(out, r.String())
 	}
 	return out
@@ -76,7 +76,7 @@ slowdown := count([1 | some i in slow_chars; some j in slow_chars; some k in slo
 	require.NoError(t, err)
 	require.Contains(t, foldedOf(t, fsys), "data.dsrkit.applicability.fixed_ids")
 	start := time.Now()
-	folds, _, err := fold(context.Background(), c, inmem.NewFromObject(src.Data))
+	folds, _, err := fold(context.Background(), newAnalysis(c), inmem.NewFromObject(src.Data))
 	require.NoError(t, err)
 	assert.Empty(t, folds)
 	assert.Less(t, time.Since(start), 5*time.Second)
@@ -90,10 +90,10 @@ func TestFoldsAreLaidWhereTheyAreRead(t *testing.T) {
 	require.NoError(t, err)
 	c, err := compile(src)
 	require.NoError(t, err)
-	folds, _, err := fold(context.Background(), c, inmem.NewFromObject(src.Data))
+	folds, _, err := fold(context.Background(), newAnalysis(c), inmem.NewFromObject(src.Data))
 	require.NoError(t, err)
 	targets := func(kind string) []string {
-		body, err := newFolder(c, folds).body(entrypoints[kind])
+		body, err := newFolder(newAnalysis(c), folds).body(entrypoints[kind])
 		require.NoError(t, err)
 		var out []string
 		for _, w := range body[0].With {

@@ -66,7 +66,7 @@ type memoPlan struct {
 
 // analyse walks the policy for pkg's plan. It returns an error saying why
 // the package cannot be memoised; the engine then evaluates it every time.
-func analyse(c *ast.Compiler, pkg ast.Ref) (*memoPlan, error) {
+func analyse(c *analysis, pkg ast.Ref) (*memoPlan, error) {
 	w := newWalker(c, func(r *ast.Rule) bool { return r.Module.Package.Path.HasPrefix(pkg) })
 	w.pkg = pkg
 	var inside []*ast.Rule
@@ -97,19 +97,18 @@ func analyse(c *ast.Compiler, pkg ast.Ref) (*memoPlan, error) {
 }
 
 type walker struct {
-	c         *ast.Compiler
-	within    func(*ast.Rule) bool // the rules whose reads are the key; a rule outside is taken by value
-	pkg       ast.Ref              // the applicability memo's package
-	seen      map[*ast.Rule]bool   // rules walked into the key
-	dependent map[*ast.Rule]bool   // rule → whether its value depends on the input
-	inputs    map[string][]string
-	rules     map[string]ast.Ref
-	exports   map[string]bool
-	builtins  map[string]*ast.Builtin // the sandbox's, by name
+	c        *analysis
+	within   func(*ast.Rule) bool // the rules whose reads are the key; a rule outside is taken by value
+	pkg      ast.Ref              // the applicability memo's package
+	seen     map[*ast.Rule]bool   // rules walked into the key
+	inputs   map[string][]string
+	rules    map[string]ast.Ref
+	exports  map[string]bool
+	builtins map[string]*ast.Builtin // the sandbox's, by name
 }
 
-func newWalker(c *ast.Compiler, within func(*ast.Rule) bool) *walker {
-	return &walker{c: c, within: within, dependent: map[*ast.Rule]bool{}, seen: map[*ast.Rule]bool{},
+func newWalker(c *analysis, within func(*ast.Rule) bool) *walker {
+	return &walker{c: c, within: within, seen: map[*ast.Rule]bool{},
 		inputs: map[string][]string{}, rules: map[string]ast.Ref{}, exports: map[string]bool{}}
 }
 
@@ -133,7 +132,7 @@ func (w *walker) key() (inputs [][]string, rules []ast.Ref) {
 // refuses a policy in which r could see the memo's member of the input.
 func (w *walker) exported(r *ast.Rule) error {
 	var err error
-	visit(r, func(ref ast.Ref) {
+	w.c.visit(r, func(ref ast.Ref) {
 		if ref.HasPrefix(ast.InputRootRef) && !readsNamedMember(ref) {
 			err = fmt.Errorf("%s reads the input's members by a computed name (%s)", r.Location, ref)
 		}
@@ -172,7 +171,7 @@ func (w *walker) walk(r *ast.Rule) error {
 			err = e
 		}
 	}
-	visit(r, func(ref ast.Ref) {
+	w.c.visit(r, func(ref ast.Ref) {
 		switch {
 		case ref.HasPrefix(ast.InputRootRef):
 			p, ok := inputPath(ref)
@@ -206,12 +205,12 @@ func (w *walker) walk(r *ast.Rule) error {
 // dependsOnInput: rule r's value may change with the input (it reads the
 // input, or a rule or function that does).
 func (w *walker) dependsOnInput(r *ast.Rule) bool {
-	if d, ok := w.dependent[r]; ok {
+	if d, ok := w.c.dependent[r]; ok {
 		return d
 	}
-	w.dependent[r] = true // a cycle (which the compiler refuses) or in progress: assume so
+	w.c.dependent[r] = true // a cycle (which the compiler refuses) or in progress: assume so
 	d := false
-	visit(r, func(ref ast.Ref) {
+	w.c.visit(r, func(ref ast.Ref) {
 		switch {
 		case d:
 		case ref.HasPrefix(ast.InputRootRef):
@@ -222,8 +221,8 @@ func (w *walker) dependsOnInput(r *ast.Rule) bool {
 			}
 		}
 	}, nil)
-	w.dependent[r] = d || hasWith(r)
-	return w.dependent[r]
+	w.c.dependent[r] = d || hasWith(r)
+	return w.c.dependent[r]
 }
 
 // builtin is the declaration of a built-in the sandbox allows.
@@ -250,6 +249,44 @@ func inputPath(ref ast.Ref) ([]string, bool) {
 		p = append(p, string(s))
 	}
 	return p, len(p) > 0
+}
+
+// analysis is a compiled policy as the engine's analyses read it (the
+// memos' keys, the fold, the echo check): what each rule reads, as visit
+// reports it, is worked out the first time one asks, once.
+type analysis struct {
+	*ast.Compiler
+	reads     map[*ast.Rule][]read
+	dependent map[*ast.Rule]bool // whether a rule's value depends on the input (walker)
+}
+
+// read is one thing a rule reads: a reference, or a function it calls.
+type read struct {
+	ref  ast.Ref
+	call string // when ref is nil
+}
+
+func newAnalysis(c *ast.Compiler) *analysis {
+	return &analysis{Compiler: c, reads: map[*ast.Rule][]read{}, dependent: map[*ast.Rule]bool{}}
+}
+
+// visit reports what r reads as the function visit does, in its order.
+func (a *analysis) visit(r *ast.Rule, onRef func(ast.Ref), onCall func(string)) {
+	reads, ok := a.reads[r]
+	if !ok {
+		reads = []read{} // recorded, if empty
+		visit(r, func(ref ast.Ref) { reads = append(reads, read{ref: ref}) },
+			func(name string) { reads = append(reads, read{call: name}) })
+		a.reads[r] = reads
+	}
+	for _, x := range reads {
+		switch {
+		case x.ref != nil:
+			onRef(x.ref)
+		case onCall != nil:
+			onCall(x.call)
+		}
+	}
 }
 
 // visit calls onRef for every reference in r and onCall for the name of
@@ -443,7 +480,7 @@ func valuesOf(refs []ast.Ref) string {
 
 // newMemo prepares the memo's queries over a compiled policy, for each of
 // queries (by name); nil when the package cannot be memoised.
-func newMemo(ctx context.Context, c *ast.Compiler, store storage.Store, queries map[string]string, folds *folder, size int) (*memo, error) {
+func newMemo(ctx context.Context, c *analysis, store storage.Store, queries map[string]string, folds *folder, size int) (*memo, error) {
 	if size <= 0 {
 		return nil, nil // off
 	}
@@ -463,7 +500,7 @@ func newMemo(ctx context.Context, c *ast.Compiler, store storage.Store, queries 
 		if err != nil {
 			return nil, err
 		}
-		pq, err := newQuery(c, store, query, append(extra, opts...)...).PrepareForEval(ctx)
+		pq, err := newQuery(c.Compiler, store, query, append(extra, opts...)...).PrepareForEval(ctx)
 		if err != nil {
 			return nil, &PolicyError{Messages: []string{fmt.Sprintf("preparing the memo's %s: %v", query, err)}}
 		}

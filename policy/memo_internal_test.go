@@ -49,7 +49,7 @@ func planOf(t *testing.T, fsys fs.FS) (*memoPlan, error) {
 	require.NoError(t, err)
 	c, err := compile(src)
 	require.NoError(t, err)
-	return analyse(c, ast.MustParseRef(memoPackage))
+	return analyse(newAnalysis(c), ast.MustParseRef(memoPackage))
 }
 
 func pathsOf(plan *memoPlan) []string {

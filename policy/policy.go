@@ -169,6 +169,11 @@ func WithFS(fsys fs.FS) Option {
 	}
 }
 
+// contract is the contract's schemas, compiled once for the program: they
+// are part of it, not of a policy, and a Validator is safe for concurrent
+// use.
+var contract = sync.OnceValues(schema.New)
+
 // New loads, checks and compiles a policy and prepares one query per
 // request kind it decides. Every configuration problem is returned here, as
 // a *PolicyError (errors.Is(err, ErrPolicy)); a policy that calls a
@@ -187,7 +192,7 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 			return nil, optionError(err)
 		}
 	}
-	v, err := schema.New()
+	v, err := contract()
 	if err != nil {
 		return nil, fmt.Errorf("loading the contract's schemas: %w", err)
 	}
@@ -268,15 +273,16 @@ func build(ctx context.Context, cfg *config, tests bool) (*compiled, *source.Sou
 	if p.infoDoc, err = jsonValue(p.info); err != nil {
 		return nil, nil, err
 	}
+	a := newAnalysis(compiler)
 	if cfg.memoSize >= 0 {
-		if p.folds, p.folded, err = fold(ctx, compiler, store); err != nil {
+		if p.folds, p.folded, err = fold(ctx, a, store); err != nil {
 			return nil, nil, err
 		}
 		if p.checked, err = lru.New[[sha256.Size]byte, struct{}](DefaultMemoSize); err != nil {
 			return nil, nil, err
 		}
 	}
-	folds := newFolder(compiler, p.folds)
+	folds := newFolder(a, p.folds)
 	for kind, query := range entrypoints {
 		if len(compiler.GetRulesExact(ast.MustParseRef(query))) == 0 {
 			continue
@@ -304,12 +310,12 @@ func build(ctx context.Context, cfg *config, tests bool) (*compiled, *source.Sou
 	for _, kind := range p.kinds {
 		memoised[kind] = entrypoints[kind]
 	}
-	if p.memo, err = newMemo(ctx, compiler, store, memoised, folds, cmp.Or(cfg.memoSize, DefaultMemoSize)); err != nil {
+	if p.memo, err = newMemo(ctx, a, store, memoised, folds, cmp.Or(cfg.memoSize, DefaultMemoSize)); err != nil {
 		return nil, nil, err
 	}
 	p.decided = map[string]*decisionMemo{}
 	for _, kind := range p.kinds {
-		dm, err := newDecisionMemo(ctx, compiler, store, entrypoints[kind], cmp.Or(cfg.memoSize, DefaultMemoSize))
+		dm, err := newDecisionMemo(ctx, a, store, entrypoints[kind], cmp.Or(cfg.memoSize, DefaultMemoSize))
 		if err != nil {
 			return nil, nil, err
 		}
