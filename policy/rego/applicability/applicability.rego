@@ -140,12 +140,16 @@ compare(">=", x, y) if x >= y
 
 compare("==", x, y) if x == y
 
-# in_force holds the ids of the laws in force on the date.
-in_force contains id if {
-	d := on
-	some id, law in laws
-	law.in_force.from <= d
-}
+# in_force holds the ids of the laws in force on the date: every law's from
+# the date the last of them came into force.
+default in_force := set()
+
+in_force := ids if on >= last_in_force
+
+in_force := {id | some id, law in laws; law.in_force.from <= on} if on < last_in_force
+
+# last_in_force is the date the last of the laws came into force.
+last_in_force := max({law.in_force.from | some law in laws})
 
 # ids are the laws' ids.
 ids := object.keys(laws)

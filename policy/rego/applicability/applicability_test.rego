@@ -59,6 +59,15 @@ test_a_law_not_in_force_gives_that_reason_only if {
 	codes("OCPA", {"received_at": "2020-01-01", "consumer": {"residence": "US-WA"}, "business": {}}) == {"not_in_force"} with data.dsrkit.laws as oregon
 }
 
+# From the date the last law came into force every law is; before it, those
+# whose date has come.
+test_laws_in_force_on_a_date if {
+	applicability.in_force == applicability.ids with input as {"received_at": applicability.last_in_force, "business": {}}
+	early := applicability.in_force with input as {"received_at": "2023-06-30", "business": {}}
+	early == {"CCPA", "GDPR", "VCDPA"}
+	applicability.in_force == set() with input as {"received_at": "2017-01-01", "business": {}}
+}
+
 test_california_resident_under_ccpa if {
 	"CCPA" in applicability.applies with input as ca
 	some r in applicability.reasons.CCPA with input as ca
