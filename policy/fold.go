@@ -109,7 +109,7 @@ func (w *walker) deterministic(r *ast.Rule, done map[*ast.Rule]bool) bool {
 			}
 		}
 	}, func(name string) {
-		if b, ok := w.builtin(name); ok && b.Nondeterministic {
+		if b, ok := w.c.builtin(name); ok && b.Nondeterministic {
 			d = false
 		}
 	})

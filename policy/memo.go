@@ -97,14 +97,13 @@ func analyse(c *analysis, pkg ast.Ref) (*memoPlan, error) {
 }
 
 type walker struct {
-	c        *analysis
-	within   func(*ast.Rule) bool // the rules whose reads are the key; a rule outside is taken by value
-	pkg      ast.Ref              // the applicability memo's package
-	seen     map[*ast.Rule]bool   // rules walked into the key
-	inputs   map[string][]string
-	rules    map[string]ast.Ref
-	exports  map[string]bool
-	builtins map[string]*ast.Builtin // the sandbox's, by name
+	c       *analysis
+	within  func(*ast.Rule) bool // the rules whose reads are the key; a rule outside is taken by value
+	pkg     ast.Ref              // the applicability memo's package
+	seen    map[*ast.Rule]bool   // rules walked into the key
+	inputs  map[string][]string
+	rules   map[string]ast.Ref
+	exports map[string]bool
 }
 
 func newWalker(c *analysis, within func(*ast.Rule) bool) *walker {
@@ -192,7 +191,7 @@ func (w *walker) walk(r *ast.Rule) error {
 			}
 		}
 	}, func(name string) {
-		if b, ok := w.builtin(name); ok && b.Nondeterministic {
+		if b, ok := w.c.builtin(name); ok && b.Nondeterministic {
 			fail(fmt.Errorf("%s calls %s, which is not deterministic", r.Location, name))
 		}
 	})
@@ -225,18 +224,6 @@ func (w *walker) dependsOnInput(r *ast.Rule) bool {
 	return w.c.dependent[r]
 }
 
-// builtin is the declaration of a built-in the sandbox allows.
-func (w *walker) builtin(name string) (*ast.Builtin, bool) {
-	if w.builtins == nil {
-		w.builtins = map[string]*ast.Builtin{}
-		for _, b := range builtins.Capabilities().Builtins {
-			w.builtins[b.Name] = b
-		}
-	}
-	b, ok := w.builtins[name]
-	return b, ok
-}
-
 // inputPath is the path a reference to the input reads: its members up to
 // the first one that is not a constant string.
 func inputPath(ref ast.Ref) ([]string, bool) {
@@ -257,7 +244,8 @@ func inputPath(ref ast.Ref) ([]string, bool) {
 type analysis struct {
 	*ast.Compiler
 	reads     map[*ast.Rule][]read
-	dependent map[*ast.Rule]bool // whether a rule's value depends on the input (walker)
+	dependent map[*ast.Rule]bool      // whether a rule's value depends on the input (walker)
+	builtins  map[string]*ast.Builtin // the sandbox's, by name
 }
 
 // read is one thing a rule reads: a reference, or a function it calls.
@@ -287,6 +275,18 @@ func (a *analysis) visit(r *ast.Rule, onRef func(ast.Ref), onCall func(string)) 
 			onCall(x.call)
 		}
 	}
+}
+
+// builtin is the declaration of a built-in the sandbox allows.
+func (a *analysis) builtin(name string) (*ast.Builtin, bool) {
+	if a.builtins == nil {
+		a.builtins = map[string]*ast.Builtin{}
+		for _, b := range builtins.Capabilities().Builtins {
+			a.builtins[b.Name] = b
+		}
+	}
+	b, ok := a.builtins[name]
+	return b, ok
 }
 
 // visit calls onRef for every reference in r and onCall for the name of

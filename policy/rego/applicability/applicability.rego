@@ -140,7 +140,7 @@ compare(">=", x, y) if x >= y
 
 compare("==", x, y) if x == y
 
-# in_force holds the ids of the laws in force on the date: every law's from
+# in_force holds the ids of the laws in force on the date: every law, from
 # the date the last of them came into force.
 default in_force := set()
 
@@ -180,8 +180,7 @@ fixed[id] := {
 fixed_ids := object.keys(fixed)
 
 # outside_ids are the laws in force whose fixed territory the consumer lives
-# outside: not met, whatever else the request says; outside maps each to
-# its laws[] entry.
+# outside: not met, whatever else the request says.
 outside_ids := (in_force & fixed_ids) - object.get(fixed_at, residence, set())
 
 # fixed_at maps each residence a fixed territory names to the laws whose
@@ -191,6 +190,7 @@ fixed_at[r] contains id if {
 	some r in f.residences
 }
 
+# outside maps each of outside_ids to its laws[] entry.
 outside := object.filter(outside_at[residence], outside_ids)
 
 outside := {id: outside_entry(id, residence) | some id in outside_ids} if not outside_at[residence]
